@@ -1,0 +1,255 @@
+"""The governance checksheet: items as data (resources/checksheet.toml), results from the case.
+
+AUTO items are decided by the figures; SEMI items by structured facts (e.g. the list of business
+assets); SELF items by the owner's answer. An answer to an AUTO/SEMI item counts only with a
+note, and is then reported as an override (SPEC §5).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from functools import cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from desktop.logic.amounts import format_ratio, format_yen
+from desktop.logic.case_model import Case
+from desktop.logic.indicators import Indicators
+from desktop.logic.rule_data import Confidence, RuleDataError
+from desktop.paths import resource_path
+
+Mode = Literal["AUTO", "SEMI", "SELF"]
+ItemStatus = Literal["met", "declared", "partly", "not_met", "unknown"]
+AutoRule = Literal[
+    "business_assets_separated",
+    "no_representative_receivables",
+    "not_insolvent",
+    "asset_surplus",
+    "no_two_dbop_losses",
+    "ebitda_multiple_within",
+    "docs_submitted_2y",
+]
+
+ITEM_STATUS_LABELS: dict[ItemStatus, str] = {
+    "met": "充足", "declared": "はい（申告）", "partly": "一部", "not_met": "未充足", "unknown": "未確認",
+}
+
+
+class ChecksheetItem(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    label: str
+    help: str
+    evidence: list[str]
+    important: bool = False
+    mode: Mode
+    auto_rule: AutoRule | None = None
+    auto_limit: Decimal | None = None
+    source: str
+    confidence: Confidence
+    verified: bool
+    # Proxy questions stand in for official rows not yet transcribed (reference §C.3).
+    proxy: bool = False
+
+
+class ChecksheetCategory(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    label: str
+    items: list[ChecksheetItem]
+
+
+class ChecksheetData(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str
+    notice: str
+    source: str
+    checked_on: dt.date
+    categories: list[ChecksheetCategory]
+
+    def items(self) -> list[ChecksheetItem]:
+        return [item for category in self.categories for item in category.items]
+
+
+@cache
+def load_checksheet() -> ChecksheetData:
+    relative = "checksheet.toml"
+    try:
+        with resource_path(relative).open("rb") as handle:
+            raw = tomllib.load(handle)
+    except FileNotFoundError as exc:
+        raise RuleDataError(f"{relative}: チェックシートのファイルがありません。") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleDataError(f"{relative}: TOML の書式が正しくありません（{exc}）。") from exc
+    try:
+        data = ChecksheetData.model_validate(raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        raise RuleDataError(f"{relative}: キー {'.'.join(map(str, err['loc']))} が正しくありません: {err['msg']}") from exc
+    ids = [item.id for item in data.items()]
+    duplicates = {i for i in ids if ids.count(i) > 1}
+    if duplicates:
+        raise RuleDataError(f"{relative}: 項目 id が重複しています: {', '.join(sorted(duplicates))}")
+    for item in data.items():
+        if item.mode != "SELF" and item.auto_rule is None:
+            raise RuleDataError(f"{relative}: 項目 {item.id} は {item.mode} ですが auto_rule がありません。")
+        if item.auto_rule == "ebitda_multiple_within" and item.auto_limit is None:
+            raise RuleDataError(f"{relative}: 項目 {item.id} に auto_limit がありません。")
+    return data
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    item: ChecksheetItem
+    status: ItemStatus
+    figure: str = ""
+    overridden: bool = False
+    note: str = ""
+
+    @property
+    def id(self) -> str:
+        return self.item.id
+
+    @property
+    def label(self) -> str:
+        return self.item.label
+
+    @property
+    def source(self) -> str:
+        return self.item.source
+
+    @property
+    def status_label(self) -> str:
+        return ITEM_STATUS_LABELS[self.status]
+
+    @property
+    def decided_by_figures(self) -> bool:
+        return self.item.mode != "SELF" and not self.overridden
+
+
+@dataclass(frozen=True)
+class ChecksheetResult:
+    data: ChecksheetData
+    results: dict[str, ItemResult]
+
+    def item(self, item_id: str) -> ItemResult:
+        return self.results[item_id]
+
+    def in_category(self, category: ChecksheetCategory) -> list[ItemResult]:
+        return [self.results[i.id] for i in category.items]
+
+    def unmet(self) -> list[ItemResult]:
+        return [r for r in self.results.values() if r.status in ("not_met", "partly", "unknown")]
+
+
+Decision = tuple[ItemStatus, str]
+
+
+def _tri(value: bool | None) -> ItemStatus:
+    return "unknown" if value is None else ("met" if value else "not_met")
+
+
+def _business_assets(case: Case, ind: Indicators, item: ChecksheetItem) -> Decision:
+    assets = case.business_assets
+    if not assets:
+        return "unknown", "事業用資産の一覧が未入力"
+    outside = [a for a in assets if a.owner != "company"]
+    unleased = [a.name or "（名称なし）" for a in outside if not (a.lease_contract and (a.annual_rent_yen or 0) > 0)]
+    if unleased:
+        return "not_met", "賃貸借契約・賃料のない個人所有資産: " + "、".join(unleased)
+    if outside:
+        return "met", f"個人等所有 {len(outside)} 件は賃貸借契約・賃料あり"
+    return "met", f"事業用資産 {len(assets)} 件すべて法人所有"
+
+
+def _representative_receivables(case: Case, ind: Indicators, item: ChecksheetItem) -> Decision:
+    p0 = ind.p0
+    if p0 is None or p0.representative_receivables is None:
+        return "unknown", "直近期の代表者への貸付金・仮払金等が未入力"
+    amount = p0.representative_receivables
+    figure = f"代表者への貸付金等 {format_yen(amount)}"
+    if amount == 0:
+        return "met", figure
+    if case.declarations.small_or_business_necessary_receivables:
+        return "met", figure + "（少額・事業上必要と申告）"
+    return "not_met", figure
+
+
+def _not_insolvent(case: Case, ind: Indicators, item: ChecksheetItem) -> Decision:
+    p0 = ind.p0
+    value = None if p0 is None else p0.not_insolvent
+    return _tri(value), f"純資産 {format_yen(None if p0 is None else p0.net_assets)}"
+
+
+def _asset_surplus(case: Case, ind: Indicators, item: ChecksheetItem) -> Decision:
+    p0 = ind.p0
+    value = None if p0 is None else p0.asset_surplus
+    return _tri(value), f"純資産 {format_yen(None if p0 is None else p0.net_assets)}"
+
+
+def _no_two_losses(case: Case, ind: Indicators, item: ChecksheetItem) -> Decision:
+    shown = "、".join(f"{p.fiscal_year_end:%Y年%m月期} {format_yen(p.dbop)}" for p in ind.periods[:2])
+    losses = ind.two_dbop_losses
+    return _tri(None if losses is None else not losses), f"減価償却前経常利益 {shown or '—'}"
+
+
+def _ebitda_within(case: Case, ind: Indicators, item: ChecksheetItem) -> Decision:
+    p0 = ind.p0
+    if p0 is None:
+        return "unknown", "決算が未入力"
+    assert item.auto_limit is not None
+    multiple = p0.ebitda
+    if multiple.known and not multiple.computable:
+        figure = "算出不能（EBITDAがゼロ以下）"
+    elif multiple.known and multiple.net_debt is not None and multiple.net_debt <= 0:
+        figure = "実質無借金（ネット有利子負債がゼロ以下）"
+    else:
+        figure = f"EBITDA有利子負債倍率 {format_ratio(multiple.value, unit='倍')}"
+    return _tri(multiple.passes(Fraction(item.auto_limit))), figure
+
+
+def _docs_submitted(case: Case, ind: Indicators, item: ChecksheetItem) -> Decision:
+    value = case.declarations.docs_submitted_2y
+    return ("unknown" if value is None else "declared" if value else "not_met"), {
+        None: "未回答", True: "提出している（申告）", False: "提出していない"}[value]
+
+
+_AUTO: dict[str, Callable[[Case, Indicators, ChecksheetItem], Decision]] = {
+    "business_assets_separated": _business_assets,
+    "no_representative_receivables": _representative_receivables,
+    "not_insolvent": _not_insolvent,
+    "asset_surplus": _asset_surplus,
+    "no_two_dbop_losses": _no_two_losses,
+    "ebitda_multiple_within": _ebitda_within,
+    "docs_submitted_2y": _docs_submitted,
+}
+
+_ANSWER_STATUS: dict[str, ItemStatus] = {"yes": "declared", "partly": "partly", "no": "not_met", "unknown": "unknown"}
+
+
+def evaluate_checksheet(case: Case, indicators: Indicators, data: ChecksheetData | None = None) -> ChecksheetResult:
+    data = data or load_checksheet()
+    results: dict[str, ItemResult] = {}
+    for item in data.items():
+        answer = case.answers.get(item.id)
+        if item.auto_rule is None:
+            status = _ANSWER_STATUS[answer.answer] if answer else "unknown"
+            results[item.id] = ItemResult(item, status, note=answer.note if answer else "")
+            continue
+        status, figure = _AUTO[item.auto_rule](case, indicators, item)
+        if answer and answer.note.strip() and answer.answer != "unknown":
+            # An override of what the figures decided counts only with a stated reason.
+            results[item.id] = ItemResult(item, _ANSWER_STATUS[answer.answer], figure=figure,
+                                          overridden=True, note=answer.note.strip())
+        else:
+            results[item.id] = ItemResult(item, status, figure=figure)
+    return ChecksheetResult(data, results)

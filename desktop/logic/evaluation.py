@@ -1,0 +1,43 @@
+"""One call from a case to everything the screens and the packet show."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from desktop.logic.case_model import Case
+from desktop.logic.checksheet import ChecksheetResult, evaluate_checksheet, load_checksheet
+from desktop.logic.fees import fee_tables_on
+from desktop.logic.indicators import Indicators, compute_indicators
+from desktop.logic.routes import evaluate_routes, load_all_rules
+from desktop.logic.routes.base import RouteContext, RouteResult
+
+
+@dataclass(frozen=True)
+class Assessment:
+    case: Case
+    indicators: Indicators
+    checksheet: ChecksheetResult
+    routes: list[RouteResult]
+    rules_checked_on: dt.date
+
+    def route(self, route_id: str) -> RouteResult:
+        return next(r for r in self.routes if r.route_id == route_id)
+
+    def verdicts(self) -> dict[str, str]:
+        return {r.route_id: r.verdict for r in self.routes}
+
+
+def load_rule_data() -> None:
+    """Validate every rule file and the checksheet; raises RuleDataError naming file and key."""
+    load_all_rules()
+    load_checksheet()
+    fee_tables_on(dt.date.today())
+
+
+def evaluate(case: Case) -> Assessment:
+    indicators = compute_indicators(case)
+    checksheet = evaluate_checksheet(case, indicators)
+    routes = evaluate_routes(RouteContext(case, indicators, checksheet))
+    checked = [r.rule_checked_on for r in routes if r.rule_checked_on] + [checksheet.data.checked_on]
+    return Assessment(case, indicators, checksheet, routes, max(checked))

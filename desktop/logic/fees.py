@@ -1,0 +1,95 @@
+"""Guarantee-fee estimates over the planned loan's repayment schedule (SPEC §6 Fees).
+
+Rates are annual percentages of the outstanding balance. The yen figure is a 概算: each 保証協会
+has its own calculation for instalment loans (reference §D conventions).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from desktop.logic.case_model import PlannedLoan
+from desktop.logic.rule_data import Params, RuleVersion, load_rule
+
+
+@dataclass(frozen=True)
+class FeeEstimate:
+    """Annual guarantee-fee rates in percent and the 概算 yen cost over the planned loan."""
+
+    rate_min: Decimal
+    rate_max: Decimal
+    rate_exact: Decimal | None = None
+    yen_estimate: int | None = None
+    surcharge_rate: Decimal | None = None
+    surcharge_yen: int | None = None
+    note: str = ""
+    source: str = ""
+
+
+class FeeTableParams(Params):
+    # 料率区分 ①..⑨ in order (index 0 is 区分①, the highest rate).
+    standard: list[Decimal]
+    coordinator_confirmed: list[Decimal]
+
+
+def fee_tables_on(day: dt.date) -> tuple[RuleVersion, FeeTableParams] | None:
+    """The 9-tier tables valid on a day."""
+    return load_rule("fee_tables", FeeTableParams).on(day)
+
+
+def monthly_balances(loan: PlannedLoan) -> list[int] | None:
+    """Outstanding balance at the start of each month; None when amount or term is unknown."""
+    if loan.amount_yen is None or loan.term_months is None:
+        return None
+    amount, term = loan.amount_yen, loan.term_months
+    if loan.repayment == "lump_sum":
+        return [amount] * term
+    grace = min(loan.grace_months, term - 1)
+    repaying = term - grace
+    balances = [amount] * grace
+    for month in range(repaying):
+        balances.append(amount - amount * month // repaying)
+    return balances
+
+
+def cost_over_loan(rate_percent: Decimal, loan: PlannedLoan) -> int | None:
+    """Σ balance × rate ÷ 12 over the months of the loan, in whole yen (truncated)."""
+    balances = monthly_balances(loan)
+    if balances is None:
+        return None
+    rate = Fraction(rate_percent) / 100
+    total = sum((Fraction(b) * rate / 12 for b in balances), Fraction(0))
+    return int(total)
+
+
+def rate_for_class(table: list[Decimal], rate_class: int | None) -> Decimal | None:
+    return None if rate_class is None else table[rate_class - 1]
+
+
+def fee_from_table(table: list[Decimal], loan: PlannedLoan, *, surcharge: Decimal = Decimal(0),
+                   source: str = "", note: str = "") -> FeeEstimate:
+    """Range over the 9 classes (+ surcharge); exact rate and 概算 yen when the class is known.
+
+    Without a known class the yen figure uses the highest rate, so the estimate errs on the
+    expensive side; the surcharge's own cost is shown separately.
+    """
+    exact = rate_for_class(table, loan.cgc_rate_class)
+    rate_min, rate_max = min(table) + surcharge, max(table) + surcharge
+    applied = exact + surcharge if exact is not None else rate_max
+    return FeeEstimate(
+        rate_min=rate_min, rate_max=rate_max,
+        rate_exact=None if exact is None else exact + surcharge,
+        yen_estimate=cost_over_loan(applied, loan),
+        surcharge_rate=surcharge or None,
+        surcharge_yen=cost_over_loan(surcharge, loan) if surcharge else None,
+        note=note, source=source,
+    )
+
+
+def flat_fee(rate: Decimal, loan: PlannedLoan, *, source: str = "", note: str = "") -> FeeEstimate:
+    """A single published rate (e.g. ABL 0.68 %)."""
+    return FeeEstimate(rate_min=rate, rate_max=rate, rate_exact=rate,
+                       yen_estimate=cost_over_loan(rate, loan), note=note, source=source)
