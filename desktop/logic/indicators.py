@@ -87,6 +87,19 @@ class EbitdaMultiple:
         return _ceil(target - self.ebitda)
 
 
+def ebitda_gap_text(multiple: EbitdaMultiple, limit: Fraction) -> str:
+    """What would reach the limit, in yen: less net debt, or more EBITDA (either suffices)."""
+    debt = multiple.debt_reduction_needed(limit)
+    ebitda = multiple.ebitda_increase_needed(limit)
+    if ebitda is None:
+        return ""
+    limit_text = f"{limit.numerator}倍" if limit.denominator == 1 else f"{float(limit)}倍"
+    ebitda_text = f"営業利益＋減価償却費をあと {ebitda:,}円以上増やす"
+    if debt is None:
+        return f"{limit_text}以内にするには、{ebitda_text}"
+    return f"{limit_text}以内にするには、ネット有利子負債をあと {debt:,}円以上減らす、または{ebitda_text}"
+
+
 def _ceil(x: Fraction) -> int:
     return -((-x.numerator) // x.denominator)
 

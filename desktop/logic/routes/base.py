@@ -164,5 +164,5 @@ def from_item(cid: str, label: str, item: ItemResult, *, source: str = "",
         "met": "met", "declared": "declared", "partly": "not_met", "not_met": "not_met", "unknown": "unknown",
     }[item.status]
     return Condition(cid, label, status, figure=item.figure or item.status_label,
-                     gap=f"「{item.label}」を整える" if status == "not_met" else "",
+                     gap=(item.gap or f"「{item.label}」を整える") if status == "not_met" else "",
                      source=source or item.source, confidence=confidence)
