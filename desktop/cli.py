@@ -21,6 +21,7 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true", help="JSON で出力する")
     demo = sub.add_parser("demo", help="デモ用のケースを書き出す")
     demo.add_argument("-o", "--output", type=Path, required=True, help="書き出し先のフォルダー")
+    _add_packet_parser(sub)
     return parser
 
 
@@ -50,10 +51,45 @@ def _demo(args: argparse.Namespace) -> int:
         target = out / f"{stem}{FILE_SUFFIX}"
         save_case(case, target)
         print(f"書き出しました: {target}")
+    _write_demo_packets(out)
     return EXIT_OK
 
 
-COMMANDS = {"evaluate": _evaluate, "demo": _demo}
+def _add_packet_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    from desktop.logic.packet import AUDIENCE_LABELS
+
+    packet = sub.add_parser("packet", help="交渉資料（PDF）を書き出す")
+    packet.add_argument("case", type=Path, help="ケースファイル（.hnavi）")
+    packet.add_argument("-o", "--output", type=Path, required=True, help="書き出す PDF ファイル")
+    packet.add_argument("--audience", choices=list(AUDIENCE_LABELS), default="bank",
+                        help="宛先: bank=金融機関向け（既定）, coordinator=経営者保証コーディネーター向け, "
+                             "internal=社内控え")
+    packet.add_argument("--addressee", help="宛名（例: 〇〇銀行 △△支店）。その金融機関のお借入れだけを記載します")
+
+
+def _packet(args: argparse.Namespace) -> int:
+    from desktop.logic.case_file import load_case
+    from desktop.logic.evaluation import evaluate
+    from desktop.logic.packet import write_packet
+
+    write_packet(evaluate(load_case(args.case)), args.output, args.audience, args.addressee)
+    print(f"書き出しました: {args.output}")
+    return EXIT_OK
+
+
+def _write_demo_packets(out: Path) -> None:
+    """Each demo case's packet (金融機関向け) beside its case file."""
+    from desktop.logic.demo_cases import demo_cases
+    from desktop.logic.evaluation import evaluate
+    from desktop.logic.packet import write_packet
+
+    for stem, case in demo_cases().items():
+        target = out / f"{stem}.pdf"
+        write_packet(evaluate(case), target)
+        print(f"書き出しました: {target}")
+
+
+COMMANDS = {"evaluate": _evaluate, "demo": _demo, "packet": _packet}
 
 
 def main(argv: list[str] | None = None) -> int:
