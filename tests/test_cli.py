@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-ROUTE_IDS = ["guideline_release"]
+ROUTE_IDS = ["guideline_release", "cgc_bank_linked", "cgc_financial", "cgc_collateral", "selection_surcharge",
+             "selection_surcharge_subsidized"]
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
