@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from desktop.logic.routes import cgc_handling, guideline, selection
+from desktop.logic.routes import abl, cgc_handling, guideline, jfc, proper_refinance, selection, startup, succession
 from desktop.logic.routes.base import RouteContext, RouteResult
 
 # route id → rule; modules register here so every caller sees the same order.
@@ -15,6 +15,11 @@ ROUTES: dict[str, Callable[[RouteContext], RouteResult]] = {
     cgc_handling.COLLATERAL_ID: cgc_handling.evaluate_collateral,
     selection.SELECTION_ID: selection.evaluate,
     selection.SUBSIDIZED_ID: selection.evaluate_subsidized,
+    proper_refinance.ROUTE_ID: proper_refinance.evaluate,
+    startup.ROUTE_ID: startup.evaluate,
+    succession.ROUTE_ID: succession.evaluate,
+    abl.ROUTE_ID: abl.evaluate,
+    jfc.ROUTE_ID: jfc.evaluate,
 }
 # Loading a rule validates its file; done once at start-up so a malformed file stops the app
 # there, naming the file and key (SPEC §6), rather than in the middle of an evaluation.
@@ -25,6 +30,11 @@ RULE_LOADERS: list[Callable[[], object]] = [
     cgc_handling.collateral_rule,
     selection.rule,
     selection.subsidized_rule,
+    proper_refinance.rule,
+    startup.rule,
+    succession.rule,
+    abl.rule,
+    jfc.rule,
 ]
 
 
