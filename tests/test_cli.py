@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-ROUTE_IDS = ["guideline_release"]
+ROUTE_IDS = ["guideline_release", "cgc_bank_linked", "cgc_financial", "cgc_collateral", "selection_surcharge",
+             "selection_surcharge_subsidized", "proper_refinance", "startup_promotion", "succession_special", "abl",
+             "jfc_succession"]
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -32,6 +34,7 @@ def test_evaluate_json_lists_every_route_with_conditions(demo_dir: Path) -> None
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert data["company"] == "株式会社さくら食品"
+    assert [r["id"] for r in data["routes"]] == ROUTE_IDS
     by_id = {r["id"]: r for r in data["routes"]}
     for route_id in ROUTE_IDS:
         assert by_id[route_id]["verdict"] in {"eligible", "possible", "needs_input", "not_eligible",

@@ -126,6 +126,11 @@ class FinancialRatios:
     return_on_assets: Fraction | None
     interest_coverage: Fraction | None
     no_interest_expense: bool
+    # The parts, so a route can state a gap in yen (net assets or profit still needed).
+    total_assets: int | None = None
+    business_profit: int | None = None
+    capital_stock: int | None = None
+    interest_expense: int | None = None
 
 
 def financial_ratios(p: Period) -> FinancialRatios:
@@ -141,6 +146,10 @@ def financial_ratios(p: Period) -> FinancialRatios:
         return_on_assets=_ratio(business_profit, total_assets),
         interest_coverage=_ratio(business_profit, p.interest_expense_yen),
         no_interest_expense=p.interest_expense_yen == 0,
+        total_assets=total_assets,
+        business_profit=business_profit,
+        capital_stock=p.capital_stock_yen,
+        interest_expense=p.interest_expense_yen,
     )
 
 
