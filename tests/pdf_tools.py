@@ -10,6 +10,7 @@ import io
 import re
 import subprocess
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,19 +68,38 @@ def text_lines(pdf: bytes) -> list[TextLine]:
     reader = PdfReader(io.BytesIO(pdf))
     lines: list[TextLine] = []
     for number, page in enumerate(reader.pages, start=1):
-        current: dict[tuple[float, float], list[str]] = {}
+        parts: dict[tuple[float, float], list[str]] = {}
         sizes: dict[tuple[float, float], float] = {}
-
-        def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
-            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-            key = (round(x, 1), round(y, 1))
-            current.setdefault(key, []).append(text)
-            sizes[key] = size * tm[0] * cm[0]
-
-        page.extract_text(visitor_text=visit)
-        for (x, y), parts in current.items():
-            joined = "".join(parts).replace("\n", "").strip()
-            if joined.strip():
+        page.extract_text(visitor_text=_collector(parts, sizes))
+        for (x, y), texts in parts.items():
+            joined = "".join(texts).replace("\n", "").strip()
+            if joined:
                 lines.append(TextLine(number, x, y, sizes[(x, y)], joined))
     return lines
+
+
+def _collector(parts: dict[tuple[float, float], list[str]],
+               sizes: dict[tuple[float, float], float]) -> Callable[..., None]:
+    """A pypdf text visitor gathering runs by their start point (a line's runs share it)."""
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        key = (round(x, 1), round(y, 1))
+        parts.setdefault(key, []).append(text)
+        sizes[key] = size * tm[0] * cm[0]
+
+    return visit
+
+
+def consecutive_lines(lines: list[TextLine], leading: float = 16) -> list[tuple[TextLine, TextLine]]:
+    """Pairs of lines that follow each other in one paragraph: same page and left edge, the
+    second one line lower."""
+    by_column: dict[tuple[int, float], list[TextLine]] = {}
+    for line in lines:
+        by_column.setdefault((line.page, line.x), []).append(line)
+    pairs = []
+    for column in by_column.values():
+        column.sort(key=lambda line: -line.y)
+        pairs += [(a, b) for a, b in zip(column, column[1:], strict=False) if 0 < a.y - b.y <= leading]
+    return pairs

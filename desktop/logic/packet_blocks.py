@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
 
 from desktop.logic.amounts import format_ratio, format_yen
 from desktop.logic.case_model import Case
@@ -76,8 +76,10 @@ def heading(title: str) -> list[Flowable]:
     return [CondPageBreak(60 * mm), table, Spacer(1, 3 * mm)]
 
 
-def subheading(title: str) -> Paragraph:
-    return para(title, Styles.subsection)
+def subheading(title: str) -> list[Flowable]:
+    """A subsection title with room for a few lines under it; not kept with what follows,
+    so that a long table starts right under it and runs on to the next page."""
+    return [CondPageBreak(35 * mm), para(title, Styles.subsection)]
 
 
 def status_cell(status: ConditionStatus) -> PlainCell:

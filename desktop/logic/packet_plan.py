@@ -60,13 +60,13 @@ def improvement(ctx: PacketContext) -> list[Flowable]:
         rules: list[tuple] = [("INNERGRID", (0, 0), (-1, 0), 0.4, RULE), ("LINEAFTER", (0, 0), (-2, -1), 0.4, RULE),
                               ("LINEABOVE", (2, 1), (-1, -1), 0.4, RULE)]
         rules += [("LINEABOVE", (0, r), (1, r), 0.4, RULE) for r in starts]
-        story.append(grid_table(rows, fractions_of(FRAME_WIDTH, 27, 21, 29, 11, 12), extra=rules, ruled=False))
+        story.append(grid_table(rows, fractions_of(FRAME_WIDTH, 26, 20, 29, 11, 14), extra=rules, ruled=False))
     else:
         story.append(para("未充足・未確認の項目はありません。現在の状態を維持し、引き続き情報を開示します。",
                           Styles.body))
     signature = text(ctx.company) + (f"<br/>代表者　{text(ctx.representatives)}" if ctx.representatives else "")
     story.append(KeepTogether([
-        subheading("継続的な情報開示のお約束"),
+        *subheading("継続的な情報開示のお約束"),
         para(ctx.wording.commitment.text, Styles.prose),
         Spacer(1, 2 * mm),
         para(signature, Styles.cell_right, markup=True),
@@ -117,7 +117,7 @@ def _date_and_person_row() -> Flowable:
 
 def documents_and_contacts(ctx: PacketContext) -> list[Flowable]:
     story = heading(DOCUMENTS)
-    story.append(subheading("ご用意する資料"))
+    story.extend(subheading("ご用意する資料"))
     rows: list[list] = [["確認", "資料", "確認できること", "出典"]]
     for doc in documents_for(ctx.assessment):
         rows.append([cell("□", Styles.mark), doc.name,
@@ -125,7 +125,6 @@ def documents_and_contacts(ctx: PacketContext) -> list[Flowable]:
                      cell(doc.source, Styles.cell_small)])
     story.append(grid_table(rows, fractions_of(FRAME_WIDTH, 7, 45, 34, 14)))
     story.append(para("制度ごとに必要な資料は、5章の各制度の「必要な資料」もご覧ください。", Styles.note))
-    story.append(subheading("ご相談先"))
     prefecture = ctx.case.company.prefecture
     rows = [["相談先", "ご相談できること", "出典"]]
     for contact in ctx.wording.contacts:
@@ -133,7 +132,8 @@ def documents_and_contacts(ctx: PacketContext) -> list[Flowable]:
         rows.append([cell(body, Styles.cell_bold),
                      para(text(contact.purpose) + caution_tag(caution(contact.confidence)), markup=True),
                      cell(contact.source, Styles.cell_small)])
-    story.append(grid_table(rows, fractions_of(FRAME_WIDTH, 32, 52, 16)))
+    # A short list: kept whole rather than leaving its last row alone on a page.
+    story.append(KeepTogether([*subheading("ご相談先"), grid_table(rows, fractions_of(FRAME_WIDTH, 32, 52, 16))]))
     return story
 
 
@@ -155,7 +155,7 @@ def internal_memo(ctx: PacketContext) -> list[Flowable]:
                             extra=[("BACKGROUND", (0, 0), (0, -1), BAND_FILL)]))
     noted = [(item_id, answer) for item_id, answer in case.answers.items() if answer.note.strip()]
     if noted:
-        story.append(subheading("回答のメモ（社内向けの行を含む）"))
+        story.extend(subheading("回答のメモ（社内向けの行を含む）"))
         results = ctx.assessment.checksheet.results
         rows: list[list] = [["項目", "回答", "メモ"]]
         for item_id, answer in noted:
@@ -164,7 +164,7 @@ def internal_memo(ctx: PacketContext) -> list[Flowable]:
                          visible_note(answer.note, "internal")])
         story.append(grid_table(rows, fractions_of(FRAME_WIDTH, 40, 10, 50)))
     if case.history:
-        story.append(subheading("これまでの判定"))
+        story.extend(subheading("これまでの判定"))
         names = {r.route_id: r.name for r in ctx.assessment.routes}
         rows = [["基準日", "判定"]]
         for snap in case.history:

@@ -58,7 +58,6 @@ def route_detail(ctx: PacketContext, route: RouteResult) -> list[Flowable]:
     story: list[Flowable] = [CondPageBreak(45 * mm), _route_head(ctx, route), Spacer(1, 1.5 * mm)]
     reason = para(f"<font name='{GOTHIC_BOLD}'>主な理由：</font>{text(route.reason)}"
                   f"<font size='7'>　出典：{text(route.source)}</font>", Styles.body, markup=True)
-    reason.keepWithNext = True
     story += [reason, Spacer(1, 1.5 * mm)]
     if route.conditions:
         rows: list[list] = [["要件", "状況", "数値・回答", "不足（あと何が必要か）", "出典"]]

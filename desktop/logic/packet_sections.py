@@ -131,14 +131,14 @@ def summary(ctx: PacketContext) -> list[Flowable]:
     case = ctx.case
     story = heading(SUMMARY)
     story.append(para(request_paragraph(case, ctx.audience), Styles.prose))
-    story.append(subheading("対象のお借入れ"))
+    story.extend(subheading("対象のお借入れ"))
     story.extend(_loans_table(ctx.addressee))
     story.extend(_planned_loan(ctx))
-    story.append(subheading("制度ごとの判定"))
+    story.extend(subheading("制度ごとの判定"))
     story.append(_route_table(ctx.assessment))
     story.append(para("判定は申込予定日時点のルールデータによる自己診断です。制度の詳細は"
                       f"{section_number(ROUTES)}章をご覧ください。", Styles.note))
-    story.append(subheading("主要な数値（直近の決算期）"))
+    story.extend(subheading("主要な数値（直近の決算期）"))
     story.append(_key_figures(ctx.assessment))
     return story
 
@@ -277,7 +277,7 @@ def _category_label(assessment: Assessment, item_id: str) -> str:
 def _coordinator_cross_reference(ctx: PacketContext) -> list[Flowable]:
     ref = ctx.wording.coordinator
     results = ctx.assessment.checksheet.results
-    story: list[Flowable] = [subheading("経営者保証コーディネーターの確認基準との対応")]
+    story = subheading("経営者保証コーディネーターの確認基準との対応")
     story.append(para(ref.notice + caution_tag(caution(ref.confidence)) + f"（{text(ref.source)}）",
                       Styles.note, markup=True))
     rows: list[list] = [["ガイドラインの要件", "確認の基準", "主な確認資料", "本資料での状況"]]
@@ -341,12 +341,12 @@ def financials(ctx: PacketContext) -> list[Flowable]:
     story.append(grid_table(rows, widths, extra=extra))
     story.append(para("減価償却前経常利益＝経常利益＋減価償却費" + caution_tag("目安") +
                       "。純資産が未入力の期は、総資産−負債合計で計算しています。", Styles.note, markup=True))
-    story.append(subheading("指標"))
+    story.extend(subheading("指標"))
     story.append(_indicator_table(oldest_first, widths))
     story.append(para("EBITDA有利子負債倍率＝（短期借入金＋長期借入金＋社債−現預金）÷（営業利益＋減価償却費）。"
                       "財務要件型の4指標は信用保証協会の制度で使われる算式です。", Styles.note))
     story.append(_local_benchmark(ctx))
-    chart_block = [subheading("減価償却前経常利益と純資産の推移"),
+    chart_block = [*subheading("減価償却前経常利益と純資産の推移"),
                    DbopNetAssetsChart(ind.periods, FRAME_WIDTH)]
     story.append(KeepTogether(chart_block))
     return story
@@ -391,7 +391,7 @@ def _local_benchmark(ctx: PacketContext) -> Flowable:
         rows.append([left[0], cell(left[1], Styles.cell_right), right[0], cell(right[1], Styles.cell_right)])
     table = grid_table(rows, fractions_of(FRAME_WIDTH, 34, 16, 34, 16))
     note = para("ローカルベンチマークの指標は参考として示すもので、判定には使っていません。", Styles.note)
-    return KeepTogether([subheading("ローカルベンチマーク（参考）"), table, note])
+    return KeepTogether([*subheading("ローカルベンチマーク（参考）"), table, note])
 
 
 # ---------------------------------------------------------------- 4 governance checksheet

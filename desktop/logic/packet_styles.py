@@ -18,6 +18,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.textsplit import ALL_CANNOT_START, CANNOT_END_LINE, CANNOT_START_LINE
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -89,7 +90,7 @@ class Styles:
     head = _style("head", GOTHIC_BOLD, 8.5, align=TA_CENTER)
     mark = _style("mark", GOTHIC_BOLD, 13, 15, align=TA_CENTER)
     section = _style("section", GOTHIC_BOLD, 13.5, 18, keepWithNext=1, spaceBefore=4, spaceAfter=2)
-    subsection = _style("subsection", GOTHIC_BOLD, 10.5, 14, keepWithNext=1, spaceBefore=8, spaceAfter=4)
+    subsection = _style("subsection", GOTHIC_BOLD, 10.5, 14, spaceBefore=8, spaceAfter=4)
     title = _style("title", GOTHIC_BOLD, 22, 30, align=TA_CENTER)
     subtitle = _style("subtitle", GOTHIC, 12, 18, align=TA_CENTER)
     company = _style("company", GOTHIC_BOLD, 17, 24, align=TA_CENTER)
@@ -101,19 +102,117 @@ def text(value: str) -> str:
     return escape(value).replace("\n", "<br/>")
 
 
-class _Paragraph(Paragraph):
-    """A Paragraph that breaks its lines once per width.
+# Kinsoku: never at the start of a line (strong set) / never at the end of one; only 、。 may
+# hang past the line end (ぶら下げ).
+CANNOT_START = CANNOT_START_LINE[0]
+CANNOT_END = CANNOT_END_LINE[0]
+HANGABLE = "、。，．"
+NUMBER_CHARS = "0123456789,.▲"
+UNITS = "円%％倍"
+_MAX_REBREAKS = 40
 
+
+def _line_runs(kind: int, line: object, frag: object) -> tuple[list[tuple[str, str, float]], float]:
+    """(text, font, size) runs of one broken line and its spare width, for either of
+    reportlab's line shapes (one frag: [space, [text]]; several: FragLine)."""
+    if kind == 0:
+        space, words = line  # type: ignore[misc]
+        return [("".join(words), frag.fontName, frag.fontSize)], space  # type: ignore[attr-defined]
+    return [(w.text, w.fontName, w.fontSize) for w in line.words], line.extraSpace  # type: ignore[attr-defined]
+
+
+def _prefix_width(runs: list[tuple[str, str, float]], chars: int) -> float:
+    width = 0.0
+    for value, font, size in runs:
+        width += stringWidth(value[:chars], font, size)
+        chars -= len(value)
+        if chars <= 0:
+            break
+    return width
+
+
+def splits_figure(line: str, following: str) -> bool:
+    """True when a break falls inside a figure such as 3,200,000円 or between it and its unit
+    (a break between 「S004」 and 「2.(1)」 is fine: that was a space)."""
+    head = line[len(line.rstrip(NUMBER_CHARS)):]
+    tail = following[:len(following) - len(following.lstrip(NUMBER_CHARS))]
+    if not head:
+        return False
+    return following[:1] in UNITS or "," in head + tail and bool(tail)
+
+
+def _line_fault(line: str, following: str, space: float) -> int | None:
+    """How many characters to keep on a line that breaks a rule, else None."""
+    last = line[-1:]
+    if not last:
+        return None
+    if space < -0.01 and last not in HANGABLE:
+        # reportlab hung a 」）ー or small kana past the edge: move it down with the character before
+        return len(line.rstrip(ALL_CANNOT_START)) - 1
+    if not following:
+        return None
+    if following[0] in CANNOT_START:
+        return len(line.rstrip(CANNOT_START)) - 1
+    if last in CANNOT_END:
+        return len(line.rstrip(CANNOT_END))
+    if splits_figure(line, following):
+        return len(line.rstrip(NUMBER_CHARS))
+    opened = line.rfind("［")
+    if opened > line.rfind("］") and "］" in following[:4]:
+        return opened  # a ［目安］ / ［要確認］ tag stays on one line
+    return None
+
+
+def _first_break_fault(texts: list[str], spaces: list[float]) -> tuple[int, int] | None:
+    """(line, characters to keep on it) for the first line that breaks a rule and can be
+    mended; a line that cannot give anything up (one long figure, say) is left as it is."""
+    for n, line in enumerate(texts):
+        keep = _line_fault(line, texts[n + 1] if n + 1 < len(texts) else "", spaces[n])
+        if keep is not None and keep >= 1:
+            return n, keep
+    return None
+
+
+class _Paragraph(Paragraph):
+    """A Paragraph with the Japanese line-break rules reportlab's CJK wrap leaves out, which
+    breaks its lines once per width.
+
+    reportlab hangs any closing mark, 「ー」 or small kana past the line end, lets a second
+    closing mark (「）、」) start the next line, lets 「「（」 end a line, and splits figures such
+    as 3,200,000円 (engineering §3.2). After its breaking, such a line is shortened so that its
+    last ordinary character moves to the next line together with the marks (追い出し), and a
+    figure or a ［目安］ tag moves down whole; only 、。 hang.
     A table wraps every cell to measure its row, again to draw it, and again at each page it
-    spans; line breaking only depends on the width, so the packet's many small cells reuse it.
+    spans; line breaking only depends on the width, so the result is reused.
     """
 
     _wrapped: tuple[float, tuple[float, float]] | None = None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
-        if self._wrapped is None or self._wrapped[0] != availWidth:
+        # split() drops blPara when the paragraph moves on to the next frame: break again then.
+        if self._wrapped is None or self._wrapped[0] != availWidth or not hasattr(self, "blPara"):
             self._wrapped = (availWidth, super().wrap(availWidth, availHeight))
         return self._wrapped[1]
+
+    def breakLinesCJK(self, maxWidths: list[float]) -> object:  # noqa: N802, N803 - reportlab's names
+        widths = list(maxWidths) if isinstance(maxWidths, (list, tuple)) else [maxWidths]
+        later = widths[-1]
+        result = super().breakLinesCJK(widths)
+        if getattr(self, "_splitpara", 0):
+            return result  # the second half of a split paragraph keeps the lines already broken
+        for _ in range(_MAX_REBREAKS):
+            lines = [_line_runs(result.kind, line, result) for line in result.lines]
+            texts = ["".join(run[0] for run in runs) for runs, _ in lines]
+            fault = _first_break_fault(texts, [space for _, space in lines])
+            if fault is None:
+                return result
+            line, keep = fault
+            # Lines above stay as fixed; this one is shortened; the rest re-flow at full width
+            # (reportlab uses the last width for every further line).
+            widths = [*widths[:line], *[later] * (line - len(widths)), _prefix_width(lines[line][0], keep) + 0.01,
+                      later]
+            result = super().breakLinesCJK(widths)
+        return result
 
 
 def para(value: str, style: ParagraphStyle = Styles.cell, *, markup: bool = False) -> Paragraph:

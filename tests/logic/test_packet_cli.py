@@ -28,8 +28,8 @@ def case_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("audience", "label"), [("bank", "金融機関向け"), ("coordinator", "経営者保証コーディネーター向け"),
-                                                 ("internal", "社内控え")])
+@pytest.mark.parametrize(("audience", "label"), [
+    ("bank", "金融機関向け"), ("coordinator", "経営者保証コーディネーター向け"), ("internal", "社内控え")])
 def test_packet_command_writes_the_chosen_audience(case_file: Path, tmp_path: Path, audience: str,
                                                    label: str) -> None:
     out = tmp_path / "packet.pdf"

@@ -4,6 +4,7 @@ section present and filled for the shapes of case the packet must cope with."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cache
 
 import pytest
@@ -17,7 +18,7 @@ from desktop.logic.packet_blocks import section_titles
 from desktop.logic.packet_styles import GOTHIC, MARGIN_X, PAGE_WIDTH, register_fonts
 from desktop.logic.packet_text import load_packet_text
 from tests import builders
-from tests.pdf_tools import page_texts, pdffonts, squeeze, text_lines
+from tests.pdf_tools import consecutive_lines, page_texts, pdffonts, squeeze, text_lines
 
 LONG_NAME = "株式会社北関東総合建設工業ホールディングス技術研究開発センター浜松町第二事業本部"  # 40 characters
 NO_LINE_STARTS_WITH = "。、」）"
@@ -94,6 +95,16 @@ def test_every_font_is_an_embedded_biz_ud_truetype_subset(kind: str, name: str) 
 def test_no_line_starts_with_closing_punctuation(kind: str, name: str) -> None:
     bad = [line for line in text_lines(pdf_of(kind, name)) if line.text.lstrip()[:1] in NO_LINE_STARTS_WITH]
     assert bad == []
+
+
+@pytest.mark.parametrize(("kind", "name"), ALL)
+def test_no_line_ends_with_an_opening_bracket_or_splits_a_figure(kind: str, name: str) -> None:
+    pairs = consecutive_lines(text_lines(pdf_of(kind, name)))
+    assert pairs, "the check must see wrapped paragraphs"
+    opening = [(a.text, b.text) for a, b in pairs if a.text[-1:] in "「（［"]
+    split = [(a.text, b.text) for a, b in pairs if re.search(r"\d,?$", a.text) and
+             (re.match(r"[円%倍]", b.text) or re.search(r"[\d,]*,[\d,]*$", a.text) and re.match(r"\d", b.text))]
+    assert opening == [] and split == []
 
 
 @pytest.mark.parametrize(("kind", "name"), ALL)
