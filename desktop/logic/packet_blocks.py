@@ -73,6 +73,7 @@ def heading(title: str) -> list[Flowable]:
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
     ]))
     table.keepWithNext = True
+    table.spaceBefore = 5 * mm  # dropped at the top of a page
     return [CondPageBreak(60 * mm), table, Spacer(1, 3 * mm)]
 
 

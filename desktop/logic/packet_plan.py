@@ -31,13 +31,13 @@ from desktop.logic.packet_styles import (
     text,
 )
 from desktop.logic.packet_text import (
-    caution,
     documents_for,
     improvement_plan,
     japanese_date,
     visible_note,
 )
 from desktop.logic.routes.base import VERDICT_MARKS
+from desktop.logic.rule_data import caution_label
 
 
 def improvement(ctx: PacketContext) -> list[Flowable]:
@@ -121,7 +121,7 @@ def documents_and_contacts(ctx: PacketContext) -> list[Flowable]:
     rows: list[list] = [["確認", "資料", "確認できること", "出典"]]
     for doc in documents_for(ctx.assessment):
         rows.append([cell("□", Styles.mark), doc.name,
-                     para(text(doc.proves) + caution_tag(caution(doc.confidence)), markup=True),
+                     para(text(doc.proves) + caution_tag(caution_label(doc.confidence)), markup=True),
                      cell(doc.source, Styles.cell_small)])
     story.append(grid_table(rows, fractions_of(FRAME_WIDTH, 7, 45, 34, 14)))
     story.append(para("制度ごとに必要な資料は、5章の各制度の「必要な資料」もご覧ください。", Styles.note))
@@ -130,7 +130,7 @@ def documents_and_contacts(ctx: PacketContext) -> list[Flowable]:
     for contact in ctx.wording.contacts:
         body = contact.body + (f"（{prefecture}）" if contact.prefecture and prefecture else "")
         rows.append([cell(body, Styles.cell_bold),
-                     para(text(contact.purpose) + caution_tag(caution(contact.confidence)), markup=True),
+                     para(text(contact.purpose) + caution_tag(caution_label(contact.confidence)), markup=True),
                      cell(contact.source, Styles.cell_small)])
     # A short list: kept whole rather than leaving its last row alone on a page.
     story.append(KeepTogether([*subheading("ご相談先"), grid_table(rows, fractions_of(FRAME_WIDTH, 32, 52, 16))]))

@@ -49,7 +49,6 @@ from desktop.logic.packet_text import (
     REPAYMENT_LABELS,
     Addressee,
     Audience,
-    caution,
     item_note,
     japanese_date,
     period_label,
@@ -57,6 +56,7 @@ from desktop.logic.packet_text import (
     request_paragraph,
 )
 from desktop.logic.routes.base import Condition
+from desktop.logic.rule_data import caution_label
 
 # ---------------------------------------------------------------- cover
 
@@ -101,7 +101,7 @@ def cover(ctx: PacketContext) -> list[Flowable]:
     story.append(Spacer(1, 6 * mm))
     story.append(_legend())
     story.append(Spacer(1, 4 * mm))
-    notices = [f"・{text(n.text)}{caution_tag(caution(n.confidence))}<font size='6.5'>（{text(n.source)}）</font>"
+    notices = [f"・{text(n.text)}{caution_tag(caution_label(n.confidence))}<font size='6.5'>（{text(n.source)}）</font>"
                for n in wording.notices]
     box = grid_table([[para("<br/>".join(notices), Styles.note, markup=True)]], [FRAME_WIDTH], header_rows=0)
     story.append(box)
@@ -278,15 +278,15 @@ def _coordinator_cross_reference(ctx: PacketContext) -> list[Flowable]:
     ref = ctx.wording.coordinator
     results = ctx.assessment.checksheet.results
     story = subheading("経営者保証コーディネーターの確認基準との対応")
-    story.append(para(ref.notice + caution_tag(caution(ref.confidence)) + f"（{text(ref.source)}）",
+    story.append(para(ref.notice + caution_tag(caution_label(ref.confidence)) + f"（{text(ref.source)}）",
                       Styles.note, markup=True))
-    rows: list[list] = [["ガイドラインの要件", "確認の基準", "主な確認資料", "本資料での状況"]]
+    rows: list[list] = [["ガイドラインの要件", "確認の基準", "主な確認資料", "充足・申告の項目"]]
     for crit in ref.criteria:
         found = [results[i] for i in crit.items if i in results]
         ok = sum(1 for r in found if r.status in ("met", "declared"))
         rows.append([cell(crit.requirement, Styles.cell_bold), crit.criterion, crit.judged_on,
-                     cell(f"充足・申告 {ok} / {len(found)} 項目", Styles.cell_right)])
-    story.append(grid_table(rows, fractions_of(FRAME_WIDTH, 22, 40, 20, 18)))
+                     cell(f"{ok} / {len(found)}", Styles.cell_center)])
+    story.append(grid_table(rows, fractions_of(FRAME_WIDTH, 22, 40, 22, 16)))
     return story
 
 
@@ -421,7 +421,7 @@ def governance(ctx: PacketContext) -> list[Flowable]:
 
 def _checksheet_row(result: ItemResult, audience: Audience) -> list:
     item = result.item
-    label = text(item.label) + caution_tag(caution(item.confidence))
+    label = text(item.label) + caution_tag(caution_label(item.confidence))
     if item.important:
         label = f"<font name='{GOTHIC_BOLD}'>［重要］</font>" + label
     label += f"<br/><font size='6.5'>{text(item.id)}　{text(item.source)}</font>"

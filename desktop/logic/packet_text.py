@@ -27,7 +27,6 @@ from desktop.logic.rule_data import Confidence, RuleDataError
 from desktop.paths import resource_path
 
 INTERNAL_MARKERS = ("社内:", "社内：", "【社内】")
-CAUTION_LABELS: dict[Confidence, str] = {"I": "目安", "U": "要確認"}
 # Routes whose verdict says the situation is outside them; the bank version lists them in the
 # summary only, the 社内控え shows their details too.
 OUT_OF_PLAY = ("not_applicable", "closed")
@@ -117,11 +116,6 @@ def load_packet_text() -> PacketText:
         err = exc.errors()[0]
         key = ".".join(map(str, err["loc"]))
         raise RuleDataError(f"{relative}: キー {key} が正しくありません: {err['msg']}") from exc
-
-
-def caution(confidence: Confidence) -> str:
-    """目安 for our interpretation, 要確認 for unconfirmed facts (SPEC §7)."""
-    return CAUTION_LABELS.get(confidence, "")
 
 
 def is_internal_line(line: str) -> bool:

@@ -18,6 +18,12 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from desktop.paths import resource_path
 
 Confidence = Literal["C", "W", "I", "U"]
+# Printed beside anything resting on our interpretation [I] or an unconfirmed fact [U] (SPEC §7).
+CAUTION_LABELS: dict[Confidence, str] = {"I": "目安", "U": "要確認"}
+
+
+def caution_label(confidence: Confidence) -> str:
+    return CAUTION_LABELS.get(confidence, "")
 
 
 class RuleDataError(Exception):

@@ -226,3 +226,16 @@ def test_importing_the_packet_api_does_not_load_reportlab() -> None:
             "print(any(m.startswith('reportlab') for m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_bank_details_routes_in_play_and_the_internal_copy_details_all() -> None:
+    a = assessment("startup")
+    in_play = [r for r in a.routes if r.verdict not in ("not_applicable", "closed")
+               or r.route_id in a.case.selected_routes]
+    out = [r for r in a.routes if r not in in_play]
+    assert out, "the start-up demo has routes outside its situation"
+    bank, internal = flowing(packet("startup")), flowing(packet("startup", "internal"))
+    assert bank.count("主な理由：") == len(in_play)
+    assert internal.count("主な理由：") == len(a.routes)
+    for route in out:
+        assert squeeze(f"{route.mark} {route.name}（{route.verdict_label}）") in bank

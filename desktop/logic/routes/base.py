@@ -10,7 +10,7 @@ from desktop.logic.case_model import Case
 from desktop.logic.checksheet import ChecksheetResult, ItemResult
 from desktop.logic.fees import FeeEstimate
 from desktop.logic.indicators import Indicators
-from desktop.logic.rule_data import Confidence, P, Rule, RuleVersion
+from desktop.logic.rule_data import Confidence, P, Rule, RuleVersion, caution_label
 
 ConditionStatus = Literal["met", "not_met", "unknown", "waived", "declared", "lender_decides"]
 Verdict = Literal["eligible", "possible", "needs_input", "not_eligible", "not_applicable", "closed"]
@@ -57,7 +57,7 @@ class Condition:
     @property
     def caution(self) -> str:
         """目安 for our interpretation, 要確認 for unconfirmed facts (SPEC §7)."""
-        return {"I": "目安", "U": "要確認"}.get(self.confidence, "")
+        return caution_label(self.confidence)
 
 
 @dataclass(frozen=True)
