@@ -60,6 +60,9 @@ class Succession(_Model):
     both_guarantee_now: bool | None = None
     # Date of the first 事業承継特別保証 loan, if the company used the scheme before (3-year reuse window).
     previous_special_guarantee_on: dt.date | None = None
+    # The company asked its banks to waive the guarantee at succession and bank funding became
+    # difficult as a result (日本公庫 事業承継・集約・活性化支援資金, reference §D.10); None = not asked.
+    banks_refused_without_guarantee: bool | None = None
 
 
 class Startup(_Model):

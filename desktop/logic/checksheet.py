@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from desktop.logic.amounts import format_ratio, format_yen
 from desktop.logic.case_model import Case
-from desktop.logic.indicators import Indicators
+from desktop.logic.indicators import Indicators, ebitda_gap_text
 from desktop.logic.rule_data import Confidence, RuleDataError
 from desktop.paths import resource_path
 
@@ -114,6 +114,7 @@ class ItemResult:
     figure: str = ""
     overridden: bool = False
     note: str = ""
+    gap: str = ""
 
     @property
     def id(self) -> str:
@@ -151,62 +152,76 @@ class ChecksheetResult:
         return [r for r in self.results.values() if r.status in ("not_met", "partly", "unknown")]
 
 
-Decision = tuple[ItemStatus, str]
+# status, the figure that decided it, and (when not met) what would have to change.
+Decision = tuple[ItemStatus, str, str]
 
 
 def _tri(value: bool | None) -> ItemStatus:
     return "unknown" if value is None else ("met" if value else "not_met")
 
 
+def _net_assets_gap(net_assets: int | None, strictly_positive: bool) -> str:
+    if net_assets is None:
+        return ""
+    needed = -net_assets + (1 if strictly_positive else 0)
+    return f"純資産をあと {format_yen(needed)}以上増やす" if needed > 0 else ""
+
+
 def _business_assets(case: Case, ind: Indicators, item: ChecksheetItem) -> Decision:
     assets = case.business_assets
     if not assets:
-        return "unknown", "事業用資産の一覧が未入力"
+        return "unknown", "事業用資産の一覧が未入力", ""
     outside = [a for a in assets if a.owner != "company"]
     unleased = [a.name or "（名称なし）" for a in outside if not (a.lease_contract and (a.annual_rent_yen or 0) > 0)]
     if unleased:
-        return "not_met", "賃貸借契約・賃料のない個人所有資産: " + "、".join(unleased)
+        names = "、".join(unleased)
+        return ("not_met", "賃貸借契約・賃料のない個人所有資産: " + names,
+                f"{names}を法人に移すか、賃貸借契約を結び適正な賃料を支払う")
     if outside:
-        return "met", f"個人等所有 {len(outside)} 件は賃貸借契約・賃料あり"
-    return "met", f"事業用資産 {len(assets)} 件すべて法人所有"
+        return "met", f"個人等所有 {len(outside)} 件は賃貸借契約・賃料あり", ""
+    return "met", f"事業用資産 {len(assets)} 件すべて法人所有", ""
 
 
 def _representative_receivables(case: Case, ind: Indicators, item: ChecksheetItem) -> Decision:
     p0 = ind.p0
     if p0 is None or p0.representative_receivables is None:
-        return "unknown", "直近期の代表者への貸付金・仮払金等が未入力"
+        return "unknown", "直近期の代表者への貸付金・仮払金等が未入力", ""
     amount = p0.representative_receivables
     figure = f"代表者への貸付金等 {format_yen(amount)}"
     if amount == 0:
-        return "met", figure
+        return "met", figure, ""
     if case.declarations.small_or_business_necessary_receivables:
-        return "met", figure + "（少額・事業上必要と申告）"
-    return "not_met", figure
+        return "met", figure + "（少額・事業上必要と申告）", ""
+    return "not_met", figure, f"代表者への貸付金・仮払金等 {format_yen(amount)}を精算する"
 
 
 def _not_insolvent(case: Case, ind: Indicators, item: ChecksheetItem) -> Decision:
     p0 = ind.p0
-    value = None if p0 is None else p0.not_insolvent
-    return _tri(value), f"純資産 {format_yen(None if p0 is None else p0.net_assets)}"
+    na = None if p0 is None else p0.net_assets
+    return _tri(None if p0 is None else p0.not_insolvent), f"純資産 {format_yen(na)}", _net_assets_gap(na, False)
 
 
 def _asset_surplus(case: Case, ind: Indicators, item: ChecksheetItem) -> Decision:
     p0 = ind.p0
-    value = None if p0 is None else p0.asset_surplus
-    return _tri(value), f"純資産 {format_yen(None if p0 is None else p0.net_assets)}"
+    na = None if p0 is None else p0.net_assets
+    return _tri(None if p0 is None else p0.asset_surplus), f"純資産 {format_yen(na)}", _net_assets_gap(na, True)
 
 
 def _no_two_losses(case: Case, ind: Indicators, item: ChecksheetItem) -> Decision:
     shown = "、".join(f"{p.fiscal_year_end:%Y年%m月期} {format_yen(p.dbop)}" for p in ind.periods[:2])
     losses = ind.two_dbop_losses
-    return _tri(None if losses is None else not losses), f"減価償却前経常利益 {shown or '—'}"
+    gap = ""
+    if losses and ind.p0 is not None and ind.p0.dbop is not None:
+        gap = f"直近期の減価償却前経常利益をあと {format_yen(-ind.p0.dbop)}以上改善して赤字を解消する"
+    return _tri(None if losses is None else not losses), f"減価償却前経常利益 {shown or '—'}", gap
 
 
 def _ebitda_within(case: Case, ind: Indicators, item: ChecksheetItem) -> Decision:
     p0 = ind.p0
     if p0 is None:
-        return "unknown", "決算が未入力"
+        return "unknown", "決算が未入力", ""
     assert item.auto_limit is not None
+    limit = Fraction(item.auto_limit)
     multiple = p0.ebitda
     if multiple.known and not multiple.computable:
         figure = "算出不能（EBITDAがゼロ以下）"
@@ -214,13 +229,13 @@ def _ebitda_within(case: Case, ind: Indicators, item: ChecksheetItem) -> Decisio
         figure = "実質無借金（ネット有利子負債がゼロ以下）"
     else:
         figure = f"EBITDA有利子負債倍率 {format_ratio(multiple.value, unit='倍')}"
-    return _tri(multiple.passes(Fraction(item.auto_limit))), figure
+    return _tri(multiple.passes(limit)), figure, ebitda_gap_text(multiple, limit)
 
 
 def _docs_submitted(case: Case, ind: Indicators, item: ChecksheetItem) -> Decision:
     value = case.declarations.docs_submitted_2y
     return ("unknown" if value is None else "declared" if value else "not_met"), {
-        None: "未回答", True: "提出している（申告）", False: "提出していない"}[value]
+        None: "未回答", True: "提出している（申告）", False: "提出していない"}[value], ""
 
 
 _AUTO: dict[str, Callable[[Case, Indicators, ChecksheetItem], Decision]] = {
@@ -245,11 +260,11 @@ def evaluate_checksheet(case: Case, indicators: Indicators, data: ChecksheetData
             status = _ANSWER_STATUS[answer.answer] if answer else "unknown"
             results[item.id] = ItemResult(item, status, note=answer.note if answer else "")
             continue
-        status, figure = _AUTO[item.auto_rule](case, indicators, item)
+        status, figure, gap = _AUTO[item.auto_rule](case, indicators, item)
         if answer and answer.note.strip() and answer.answer != "unknown":
             # An override of what the figures decided counts only with a stated reason.
             results[item.id] = ItemResult(item, _ANSWER_STATUS[answer.answer], figure=figure,
                                           overridden=True, note=answer.note.strip())
         else:
-            results[item.id] = ItemResult(item, status, figure=figure)
+            results[item.id] = ItemResult(item, status, figure=figure, gap=gap if status == "not_met" else "")
     return ChecksheetResult(data, results)

@@ -87,6 +87,19 @@ class EbitdaMultiple:
         return _ceil(target - self.ebitda)
 
 
+def ebitda_gap_text(multiple: EbitdaMultiple, limit: Fraction) -> str:
+    """What would reach the limit, in yen: less net debt, or more EBITDA (either suffices)."""
+    debt = multiple.debt_reduction_needed(limit)
+    ebitda = multiple.ebitda_increase_needed(limit)
+    if ebitda is None:
+        return ""
+    limit_text = f"{limit.numerator}倍" if limit.denominator == 1 else f"{float(limit)}倍"
+    ebitda_text = f"営業利益＋減価償却費をあと {ebitda:,}円以上増やす"
+    if debt is None:
+        return f"{limit_text}以内にするには、{ebitda_text}"
+    return f"{limit_text}以内にするには、ネット有利子負債をあと {debt:,}円以上減らす、または{ebitda_text}"
+
+
 def _ceil(x: Fraction) -> int:
     return -((-x.numerator) // x.denominator)
 
@@ -113,6 +126,11 @@ class FinancialRatios:
     return_on_assets: Fraction | None
     interest_coverage: Fraction | None
     no_interest_expense: bool
+    # The parts, so a route can state a gap in yen (net assets or profit still needed).
+    total_assets: int | None = None
+    business_profit: int | None = None
+    capital_stock: int | None = None
+    interest_expense: int | None = None
 
 
 def financial_ratios(p: Period) -> FinancialRatios:
@@ -128,6 +146,10 @@ def financial_ratios(p: Period) -> FinancialRatios:
         return_on_assets=_ratio(business_profit, total_assets),
         interest_coverage=_ratio(business_profit, p.interest_expense_yen),
         no_interest_expense=p.interest_expense_yen == 0,
+        total_assets=total_assets,
+        business_profit=business_profit,
+        capital_stock=p.capital_stock_yen,
+        interest_expense=p.interest_expense_yen,
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from desktop.logic.case_model import Case
@@ -50,6 +50,9 @@ class Condition:
     gap: str = ""
     source: str = ""
     confidence: Confidence = "C"
+    # The id of the combined condition this one is a part of (e.g. R3a of R3); parts are shown
+    # for their figures and gaps but only the combined condition counts towards the verdict.
+    part_of: str = ""
 
     @property
     def caution(self) -> str:
@@ -99,7 +102,7 @@ class RouteContext:
 def verdict_from(conditions: list[Condition]) -> Verdict:
     """Aggregate condition statuses (SPEC §6): any unmet → not_eligible, any unknown →
     needs_input, any left to the lender → possible, else eligible."""
-    statuses = {c.status for c in conditions}
+    statuses = {c.status for c in conditions if not c.part_of}
     if "not_met" in statuses:
         return "not_eligible"
     if "unknown" in statuses:
@@ -116,7 +119,7 @@ def reason_from(verdict: Verdict, conditions: list[Condition]) -> str:
     status = wanted.get(verdict)
     if status is None:
         return "すべての要件を満たす見込みです。"
-    first = next(c for c in conditions if c.status == status)
+    first = next(c for c in conditions if c.status == status and not c.part_of)
     suffix = {"not_met": "を満たしていません", "unknown": "が未入力・未確認です",
               "lender_decides": "は金融機関・保証協会の判断です"}[status]
     return f"{first.label}{suffix}。"
@@ -164,5 +167,33 @@ def from_item(cid: str, label: str, item: ItemResult, *, source: str = "",
         "met": "met", "declared": "declared", "partly": "not_met", "not_met": "not_met", "unknown": "unknown",
     }[item.status]
     return Condition(cid, label, status, figure=item.figure or item.status_label,
-                     gap=f"「{item.label}」を整える" if status == "not_met" else "",
+                     gap=(item.gap or f"「{item.label}」を整える") if status == "not_met" else "",
                      source=source or item.source, confidence=confidence)
+
+
+# From worst to best: an "all of" takes the worst part, an "any of" the best.
+_STATUS_RANK: tuple[ConditionStatus, ...] = ("not_met", "unknown", "lender_decides", "declared", "met", "waived")
+_CONFIDENCE_RANK: tuple[Confidence, ...] = ("C", "W", "I", "U")
+
+
+def _combined(cid: str, label: str, parts: list[Condition], status: ConditionStatus, joiner: str,
+              gap: str, source: str) -> list[Condition]:
+    figure = "、".join(f"{p.id} {STATUS_LABELS[p.status]}" for p in parts)
+    if status == "not_met" and not gap:
+        gap = joiner.join(p.gap for p in parts if p.gap)
+    confidence = max((p.confidence for p in parts), key=_CONFIDENCE_RANK.index)
+    combined = Condition(cid, label, status, figure=figure, gap=gap if status == "not_met" else "",
+                         source=source, confidence=confidence)
+    return [combined, *(replace(p, part_of=cid) for p in parts)]
+
+
+def any_of(cid: str, label: str, parts: list[Condition], *, gap: str = "", source: str = "") -> list[Condition]:
+    """A condition met when any part is (e.g. 事業者選択型 ③): the combined condition, then its parts."""
+    status = max((p.status for p in parts), key=_STATUS_RANK.index)
+    return _combined(cid, label, parts, status, " または ", gap, source)
+
+
+def all_of(cid: str, label: str, parts: list[Condition], *, gap: str = "", source: str = "") -> list[Condition]:
+    """A condition met only when every part is (e.g. 金融機関連携型 ②): combined, then its parts."""
+    status = min((p.status for p in parts), key=_STATUS_RANK.index)
+    return _combined(cid, label, parts, status, "、かつ ", gap, source)

@@ -1,0 +1,84 @@
+"""`hosho-navi`: the app with no arguments; headless subcommands for batch work and tests (SPEC §9).
+
+Exit codes: 0 ok, 2 bad input (the message names the file and field), 1 internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="hosho-navi", description="経営者保証 解除ナビ")
+    sub = parser.add_subparsers(dest="command")
+    ev = sub.add_parser("evaluate", help="ケースを判定して結果を表示する")
+    ev.add_argument("case", type=Path, help="ケースファイル（.hnavi）")
+    ev.add_argument("--json", action="store_true", help="JSON で出力する")
+    demo = sub.add_parser("demo", help="デモ用のケースを書き出す")
+    demo.add_argument("-o", "--output", type=Path, required=True, help="書き出し先のフォルダー")
+    return parser
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from desktop.logic.assessment_export import assessment_to_dict
+    from desktop.logic.case_file import load_case
+    from desktop.logic.console_report import render
+    from desktop.logic.evaluation import evaluate
+
+    assessment = evaluate(load_case(args.case))
+    if args.json:
+        json.dump(assessment_to_dict(assessment), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(render(assessment))
+    return EXIT_OK
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from desktop.logic.case_file import save_case
+    from desktop.logic.case_model import FILE_SUFFIX
+    from desktop.logic.demo_cases import demo_cases
+
+    out: Path = args.output
+    out.mkdir(parents=True, exist_ok=True)
+    for stem, case in demo_cases().items():
+        target = out / f"{stem}{FILE_SUFFIX}"
+        save_case(case, target)
+        print(f"書き出しました: {target}")
+    return EXIT_OK
+
+
+COMMANDS = {"evaluate": _evaluate, "demo": _demo}
+
+
+def main(argv: list[str] | None = None) -> int:
+    # UTF-8 on every console, including a Windows code page that cannot show Japanese.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    args = _parser().parse_args(argv)
+    if args.command is None:
+        from desktop.ui.app import run_gui
+
+        return run_gui(sys.argv[1:] if argv is None else argv)
+    from desktop.logic.case_file import CaseFileError, SaveError
+    from desktop.logic.evaluation import load_rule_data
+    from desktop.logic.rule_data import RuleDataError
+
+    try:
+        load_rule_data()
+        return COMMANDS[args.command](args)
+    except (CaseFileError, SaveError) as exc:
+        print(f"エラー: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except RuleDataError as exc:
+        print(f"ルールデータの誤り: {exc}", file=sys.stderr)
+        return EXIT_INTERNAL
+    except Exception as exc:  # noqa: BLE001 - the CLI's last line of defence reports and exits 1
+        print(f"内部エラー: {exc!r}", file=sys.stderr)
+        return EXIT_INTERNAL

@@ -1,0 +1,77 @@
+"""The headless commands, run as a user runs them (a subprocess), with their exit codes."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROUTE_IDS = ["guideline_release", "cgc_bank_linked", "cgc_financial", "cgc_collateral", "selection_surcharge",
+             "selection_surcharge_subsidized", "proper_refinance", "startup_promotion", "succession_special", "abl",
+             "jfc_succession"]
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "desktop", *args], capture_output=True, text=True,
+                          encoding="utf-8", timeout=120)
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("demo")
+    done = run("demo", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+def test_demo_writes_three_cases(demo_dir: Path) -> None:
+    assert {p.name for p in demo_dir.glob("*.hnavi")} == {"healthy.hnavi", "succession.hnavi", "startup.hnavi"}
+
+
+def test_evaluate_json_lists_every_route_with_conditions(demo_dir: Path) -> None:
+    done = run("evaluate", str(demo_dir / "succession.hnavi"), "--json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["company"] == "株式会社さくら食品"
+    assert [r["id"] for r in data["routes"]] == ROUTE_IDS
+    by_id = {r["id"]: r for r in data["routes"]}
+    for route_id in ROUTE_IDS:
+        assert by_id[route_id]["verdict"] in {"eligible", "possible", "needs_input", "not_eligible",
+                                              "not_applicable", "closed"}
+    assert by_id["guideline_release"]["verdict"] == "not_eligible"
+    assert any(c["status"] == "not_met" and c["gap"] for c in by_id["guideline_release"]["conditions"])
+    assert data["indicators"]["periods"][0]["net_assets_yen"] == -3_200_000
+
+
+def test_evaluate_human_output_is_japanese(demo_dir: Path) -> None:
+    done = run("evaluate", str(demo_dir / "healthy.hnavi"))
+    assert done.returncode == 0, done.stderr
+    assert "株式会社みなと精工" in done.stdout and "制度の判定" in done.stdout and "減価償却前経常利益" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "field"),
+    [
+        ('{"format_version": 1, "assessment_date": ', None),
+        ('{"format_version": 9, "assessment_date": "2026-01-01", "application_date": "2026-01-01"}', "format_version"),
+        ('{"format_version": 1, "assessment_date": "2026-01-01", "application_date": "2026-01-01", '
+         '"periods": [{"fiscal_year_end": "2026-03-31", "revenue_yen": "1,234"}]}', "periods.0.revenue_yen"),
+    ],
+    ids=["damaged", "newer", "bad-amount"],
+)
+def test_bad_files_exit_2_naming_file_and_field_and_stay_untouched(tmp_path: Path, content: str,
+                                                                    field: str | None) -> None:
+    path = tmp_path / "client.hnavi"
+    path.write_text(content, encoding="utf-8")
+    done = run("evaluate", str(path))
+    assert done.returncode == 2
+    assert "client.hnavi" in done.stderr
+    if field:
+        assert field in done.stderr
+    assert path.read_text(encoding="utf-8") == content
+
+
+def test_missing_file_exits_2(tmp_path: Path) -> None:
+    done = run("evaluate", str(tmp_path / "nothing.hnavi"))
+    assert done.returncode == 2 and "見つかりません" in done.stderr
