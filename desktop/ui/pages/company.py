@@ -69,6 +69,8 @@ class CompanyPage(CasePage):
         self.tri_field(form, "前経営者が引き続き実権を持つ", "situation.succession.former_manager_keeps_control")
         self.tri_field(form, "いま前経営者と後継者の両方が保証している", "situation.succession.both_guarantee_now")
         self.date_field(form, "以前に事業承継特別保証を使った日", "situation.succession.previous_special_guarantee_on")
+        self.tri_field(form, "承継時に金融機関へ保証なしを求め、資金調達が難しくなった",
+                       "situation.succession.banks_refused_without_guarantee")
         succession.setLayout(form)
         layout.addWidget(succession)
 

@@ -123,4 +123,6 @@ class GovernancePage(CasePage):
                 text = result.status_label
             if result.figure:
                 text += f"\n{result.figure}"
+            if result.gap:
+                text += f"\n→ {result.gap}"
             row.status.setText(text)
