@@ -75,11 +75,14 @@ def create_app(argv: list[str], dirs: AppDirs | None = None) -> tuple[QApplicati
     program name; the first one that is not an option is a case file to open."""
     app = QApplication.instance() or QApplication(["hosho-navi", *argv])
     assert isinstance(app, QApplication)
-    app.setApplicationName(APP_NAME)
-    QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
-    install_translator(app)
-    install_fonts(app)
-    app.setStyleSheet(STYLE)
+    # Once per process: registering the fonts again would re-scan them (tests make many windows).
+    if app.property("hosho_navi_ready") is None:
+        app.setApplicationName(APP_NAME)
+        QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
+        install_translator(app)
+        install_fonts(app)
+        app.setStyleSheet(STYLE)
+        app.setProperty("hosho_navi_ready", True)
     load_rule_data()  # a malformed rule file stops here, naming file and key (SPEC §6)
     dirs = dirs or AppDirs.default()
     window = MainWizard(dirs.data)

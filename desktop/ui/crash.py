@@ -22,8 +22,7 @@ _crash_file: IO[str] | None = None
 
 
 def setup_logging(log_dir: Path) -> Path:
-    """Rotating log (3 × 1 MB) and faulthandler into the per-user log folder."""
-    global _crash_file
+    """A rotating log (3 × 1 MB) in the per-user log folder."""
     log_dir.mkdir(parents=True, exist_ok=True)
     handler = logging.handlers.RotatingFileHandler(log_dir / LOG_NAME, maxBytes=1_000_000, backupCount=3,
                                                    encoding="utf-8")
@@ -31,10 +30,16 @@ def setup_logging(log_dir: Path) -> Path:
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+    return log_dir / LOG_NAME
+
+
+def enable_faulthandler(log_dir: Path) -> None:
+    """Hard crashes (segfaults, aborts) leave their Python traceback in crash.log."""
+    global _crash_file
     if _crash_file is None:
+        log_dir.mkdir(parents=True, exist_ok=True)
         _crash_file = (log_dir / "crash.log").open("a", encoding="utf-8")
         faulthandler.enable(_crash_file)
-    return log_dir / LOG_NAME
 
 
 def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None,
@@ -49,4 +54,5 @@ def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
 
 def install(log_dir: Path) -> None:
     log_file = setup_logging(log_dir)
+    enable_faulthandler(log_dir)
     sys.excepthook = lambda t, e, tb: excepthook(t, e, tb, log_file)

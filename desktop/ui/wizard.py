@@ -17,8 +17,9 @@ from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QListWidge
 
 from desktop.logic import drafts
 from desktop.logic.case_file import CaseFileError, SaveError
+from desktop.logic.demo_cases import demo_cases
 from desktop.logic.navigation import PAGES, jump_plan, next_page
-from desktop.ui import dialogs, extras
+from desktop.ui import dialogs
 from desktop.ui.pages.base import CasePage
 from desktop.ui.pages.company import CompanyPage
 from desktop.ui.pages.financials import FinancialsPage
@@ -175,7 +176,7 @@ class MainWizard(QWizard):
         return True
 
     def load_demo(self, key: str) -> None:
-        demos = extras.demo_cases()
+        demos = demo_cases()
         if key in demos and self._settle_unsaved("デモケースを開く"):
             self.session.load_demo(demos[key])
             self.jump_to(PAGES[1].id)

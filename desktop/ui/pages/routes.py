@@ -40,7 +40,7 @@ class RoutesPage(CasePage):
         for col, width in enumerate((300, 190, 230, 260, 180)):
             self.tree.setColumnWidth(col, width)
         self.tree.itemChanged.connect(self._on_item_changed)
-        self.tree.currentItemChanged.connect(lambda cur, _prev: self._show_detail(cur))
+        self.tree.itemSelectionChanged.connect(lambda: self._show_detail(self.tree.currentItem()))
         layout.addWidget(self.tree)
         self.detail = note("")
         layout.addWidget(self.detail)
@@ -53,34 +53,36 @@ class RoutesPage(CasePage):
         show_banner(self.banner, self.session.evaluation_error)
         if assessment is None:
             return
-        expanded = {self.tree.topLevelItem(i).data(0, ROUTE_ID_ROLE)
-                    for i in range(self.tree.topLevelItemCount()) if self.tree.topLevelItem(i).isExpanded()}
-        current = self.tree.currentItem()
-        current_id = None if current is None else _route_id(current)
+        # Items are updated in place, never cleared: this runs from inside the tree's own
+        # itemChanged signal (a check box clicked), and deleting that item there would crash.
         self.tree.blockSignals(True)
-        self.tree.clear()
+        ids = [r.route_id for r in assessment.routes]
+        if [_route_id(self.tree.topLevelItem(i)) for i in range(self.tree.topLevelItemCount())] != ids:
+            self.tree.clear()
+            for route in assessment.routes:
+                item = QTreeWidgetItem()
+                item.setData(0, ROUTE_ID_ROLE, route.route_id)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                self.tree.addTopLevelItem(item)
+                item.setExpanded(route.verdict in ("eligible", "possible", "needs_input"))
         selected = self.case.selected_routes
-        for route in assessment.routes:
-            item = self._route_item(route, route.route_id in selected)
-            self.tree.addTopLevelItem(item)
-            item.setExpanded(route.route_id in expanded or route.verdict in ("eligible", "possible", "needs_input"))
-            if route.route_id == current_id:
-                self.tree.setCurrentItem(item)
+        for index, route in enumerate(assessment.routes):
+            self._fill(self.tree.topLevelItem(index), route, route.route_id in selected)
         self.tree.blockSignals(False)
         self._load_first_choice(assessment.routes)
         self._show_detail(self.tree.currentItem())
 
-    def _route_item(self, route: RouteResult, pursued: bool) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([route.name, f"{route.mark} {route.verdict_label}", fee_text(route.fee),
-                                route.reason, route.source])
-        item.setData(0, ROUTE_ID_ROLE, route.route_id)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+    def _fill(self, item: QTreeWidgetItem, route: RouteResult, pursued: bool) -> None:
+        for col, text in enumerate((route.name, f"{route.mark} {route.verdict_label}", fee_text(route.fee),
+                                    route.reason, route.source)):
+            item.setText(col, text)
+            item.setToolTip(col, text)
         item.setCheckState(0, Qt.CheckState.Checked if pursued else Qt.CheckState.Unchecked)
-        item.setToolTip(0, "印を付けると、この制度を進める候補にします")
         font = item.font(0)
         font.setBold(True)
         item.setFont(0, font)
         item.setFont(1, font)
+        item.takeChildren()
         for condition in route.conditions:
             caution = f"（{condition.caution}）" if condition.caution else ""
             child = QTreeWidgetItem([condition.label, f"{STATUS_LABELS[condition.status]}{caution}",
@@ -88,17 +90,19 @@ class RoutesPage(CasePage):
             for col in range(len(HEADERS)):
                 child.setToolTip(col, child.text(col))
             item.addChild(child)
-        for col in range(len(HEADERS)):
-            item.setToolTip(col, item.text(col))
-        return item
 
     def _load_first_choice(self, routes: list[RouteResult]) -> None:
-        self.first_choice.blockSignals(True)
-        self.first_choice.clear()
-        self.first_choice.addItem("未選択", None)
-        for route in routes:
-            self.first_choice.addItem(f"{route.mark} {route.name}", route.route_id)
-        self.first_choice.blockSignals(False)
+        # Texts are replaced in place for the same reason as the tree (called from the combo's signal).
+        combo = self.first_choice
+        combo.blockSignals(True)
+        if [combo.itemData(i) for i in range(1, combo.count())] != [r.route_id for r in routes]:
+            combo.clear()
+            combo.addItem("未選択", None)
+            for route in routes:
+                combo.addItem("", route.route_id)
+        for index, route in enumerate(routes, start=1):
+            combo.setItemText(index, f"{route.mark} {route.name}")
+        combo.blockSignals(False)
         selected = self.case.selected_routes
         self.first_choice.set_value(selected[0] if selected else None)
 
@@ -109,7 +113,6 @@ class RoutesPage(CasePage):
                 self.edit(lambda c: set_route_choice(c, first, pursue=False))
         else:
             self.edit(lambda c: set_route_choice(c, route_id, pursue=True, first=True))
-        self.show_results()
 
     def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         if item.parent() is not None or column != 0:
@@ -118,7 +121,6 @@ class RoutesPage(CasePage):
         route_id = _route_id(item)
         if pursue != (route_id in self.case.selected_routes):
             self.edit(lambda c: set_route_choice(c, route_id, pursue=pursue))
-            self.show_results()
 
     def _show_detail(self, item: QTreeWidgetItem | None) -> None:
         assessment = self.session.assessment

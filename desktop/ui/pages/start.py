@@ -16,10 +16,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop.logic.demo_cases import demo_cases
 from desktop.logic.drafts import load_recent
-from desktop.ui import extras
 from desktop.ui.pages.base import CasePage, note
 from desktop.ui.widgets import ChoiceCombo, DateField, form_row, new_form
+
+DEMO_LABELS = {
+    "healthy": "財務が健全な会社（解除の相談）",
+    "succession": "事業承継を予定している会社",
+    "startup": "創業間もない会社",
+}
 
 
 class StartPage(CasePage):
@@ -66,17 +72,15 @@ class StartPage(CasePage):
         box.addWidget(note("判定は ◎利用できる見込み ○金融機関等の判断次第 ？入力不足 ×要件未充足 の件数です。"))
         layout.addWidget(recent)
 
-        demos = extras.demo_cases()
-        if demos:
-            demo = QGroupBox("デモケース（操作の練習用）")
-            form = new_form()
-            self.demo_choice = ChoiceCombo("デモケース", [(key, extras.DEMO_LABELS.get(key, key)) for key in demos])
-            self.demo_button = QPushButton("デモケースを開く")
-            self.demo_button.clicked.connect(lambda: self.controller.load_demo(self.demo_choice.value()))
-            form_row(form, "デモケース", self.demo_choice)
-            form.addRow("", self.demo_button)
-            demo.setLayout(form)
-            layout.addWidget(demo)
+        demo = QGroupBox("デモケース（操作の練習用）")
+        form = new_form()
+        self.demo_choice = ChoiceCombo("デモケース", [(key, DEMO_LABELS.get(key, key)) for key in demo_cases()])
+        self.demo_button = QPushButton("デモケースを開く")
+        self.demo_button.clicked.connect(lambda: self.controller.load_demo(self.demo_choice.value()))
+        form_row(form, "デモケース", self.demo_choice)
+        form.addRow("", self.demo_button)
+        demo.setLayout(form)
+        layout.addWidget(demo)
 
     def load(self, fresh: bool) -> None:
         self.assessment_date.set_value(self.case.assessment_date)
