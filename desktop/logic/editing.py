@@ -185,7 +185,7 @@ def _percent(rate: Decimal) -> str:
 def fee_text(fee: FeeEstimate | None) -> str:
     """The fee estimate of a route in one line for the screen (rates are annual, yen is 概算)."""
     if fee is None:
-        return "保証料なし・対象外"
+        return "保証料なし"
     if fee.rate_exact is not None:
         rate = f"年{_percent(fee.rate_exact)}"
     elif fee.rate_min == fee.rate_max:

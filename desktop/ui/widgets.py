@@ -44,6 +44,9 @@ class AmountValidator(QValidator):
 
     def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:  # type: ignore[override]
         folded = normalize_amount_text(text) if text.strip() else text
+        if folded.startswith("-"):
+            # Shown the way Japanese statements write a negative; parse_yen reads ▲ as minus.
+            folded = "▲" + folded[1:]
         # normalize_amount_text strips spaces at the ends; keep the cursor inside the text.
         return QValidator.State.Acceptable, folded, min(pos, len(folded))
 
@@ -68,6 +71,8 @@ class YenField(QWidget):
         self.edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.edit.setAccessibleName(name)
         self.edit.setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
+        # Room for 1,000,000,000,000 and a sign; a money field need not span the window.
+        self.edit.setMaximumWidth(self.edit.fontMetrics().horizontalAdvance("▲0,000,000,000,000") + 24)
         self.unit_label = QLabel(unit.label, self)
         self.error = QLabel(self)
         self.error.setWordWrap(True)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QLineEdit
 
 from desktop.logic.case_file import load_case
+from desktop.logic.editing import fee_text
 from desktop.logic.navigation import PAGE_IDS
 from desktop.ui import dialogs
 from desktop.ui.widgets import YenField
@@ -86,7 +87,7 @@ def test_full_case_through_every_page(qtbot, wizard, monkeypatch, tmp_path):
             type_yen(qtbot, fin.fields[(column, field)], text)
     # A loss typed the Japanese way and committed by the IME: ▲ and full-width digits.
     ime_commit(fin.fields[(0, "operating_profit_yen")].edit, "▲１，２３４")
-    assert fin.fields[(0, "operating_profit_yen")].edit.text() == "-1,234"
+    assert fin.fields[(0, "operating_profit_yen")].edit.text() == "▲1,234"
     type_yen(qtbot, fin.fields[(1, "operating_profit_yen")], "30,000")
     periods = session.case.periods
     assert [p.fiscal_year_end for p in periods] == [dt.date(2026, 3, 31), dt.date(2025, 3, 31)]
@@ -122,16 +123,22 @@ def test_full_case_through_every_page(qtbot, wizard, monkeypatch, tmp_path):
 
     wizard.next()
     routes = wizard.pages["routes"]
-    shown = {routes.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole): routes.tree.topLevelItem(i)
-             for i in range(routes.tree.topLevelItemCount())}
     assessment = session.assessment
-    assert set(shown) == {r.route_id for r in assessment.routes}
+    assert list(routes.cards) == [r.route_id for r in assessment.routes]
+    for route in assessment.routes:
+        card = routes.cards[route.route_id]
+        assert card.verdict.text() == f"判定：{route.mark} {route.verdict_label}"
+        assert card.fee.text().startswith("費用：")
+        if route.verdict in ("eligible", "possible", "needs_input", "not_eligible"):
+            assert [row[0] for row in card.condition_rows()] == [c.label for c in route.conditions]
     guideline = assessment.route("guideline_release")
-    item = shown["guideline_release"]
-    assert item.text(1) == f"{guideline.mark} {guideline.verdict_label}"
-    assert item.childCount() == len(guideline.conditions)
-    assert [item.child(i).text(0) for i in range(item.childCount())] == [c.label for c in guideline.conditions]
-    item.setCheckState(0, Qt.CheckState.Checked)
+    shown = routes.cards["guideline_release"].condition_rows()
+    first = guideline.conditions[0]
+    assert shown[0][1].startswith({"met": "充足", "declared": "申告", "not_met": "未充足", "unknown": "不明",
+                                   "waived": "適用除外", "lender_decides": "金融機関等が判断"}[first.status])
+    assert shown[0][4] == first.source
+    assert all(routes.cards[r.route_id].fee.text().startswith(f"費用：{fee_text(r.fee)}") for r in assessment.routes)
+    routes.cards["guideline_release"].pursue.click()
     assert session.case.selected_routes == ["guideline_release"]
     choose(routes.first_choice, "guideline_release")
     assert session.case.selected_routes[0] == "guideline_release"

@@ -53,7 +53,10 @@ class CasePage(QWizardPage):
         scroll.setWidget(body)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        fixed = self.build_fixed()
+        if fixed is not None:
+            outer.addWidget(fixed)
+        outer.addWidget(scroll, 1)
         session.assessed.connect(self._on_assessed)
 
     _loaders: list[Callable[[bool], None]]
@@ -64,6 +67,10 @@ class CasePage(QWizardPage):
 
     def build(self, layout: QVBoxLayout) -> None:
         raise NotImplementedError
+
+    def build_fixed(self) -> QWidget | None:
+        """An optional panel above the scrolling body that stays in view (live results)."""
+        return None
 
     def load(self, fresh: bool) -> None:
         """Fill the widgets from the case. fresh=False (re-entering the page) keeps an entry

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -37,24 +36,25 @@ def _ebitda_text(p: PeriodIndicators) -> str:
     if not e.known:
         return "—"
     if not e.computable:
-        return "算出不能（EBITDA≦0）"
+        return "算出不能"
     if e.net_debt is not None and e.net_debt <= 0:
         return "実質無借金"
     return format_ratio(e.value, unit="倍")
 
 
-# (label, how to show it from a period's indicators); display only — decisions are in the routes.
-INDICATOR_ROWS = (
+# (column heading, how to show it from a period's indicators); display only — the decisions
+# are made by the routes and the checksheet.
+INDICATOR_COLUMNS = (
     ("純資産", lambda p: format_yen(p.net_assets)),
-    ("債務超過", lambda p: _yes_no(p.not_insolvent, "なし", "あり（純資産がマイナス）")),
-    ("減価償却前経常利益", lambda p: format_yen(p.dbop)),
-    ("EBITDA有利子負債倍率", _ebitda_text),
-    ("自己資本比率", lambda p: format_ratio(p.ratios.equity_ratio, percent=True, digits=1)),
-    ("純資産倍率（純資産÷資本金）", lambda p: format_ratio(p.ratios.net_asset_multiple, unit="倍")),
-    ("使用総資本事業利益率", lambda p: format_ratio(p.ratios.return_on_assets, percent=True, digits=1)),
-    ("インタレスト・カバレッジ・レシオ",
-     lambda p: "支払利息なし" if p.ratios.no_interest_expense else format_ratio(p.ratios.interest_coverage, unit="倍")),
-    ("代表者への貸付金等", lambda p: format_yen(p.representative_receivables)),
+    ("債務超過", lambda p: _yes_no(p.not_insolvent, "なし", "あり")),
+    ("減価償却前\n経常利益", lambda p: format_yen(p.dbop)),
+    ("EBITDA有利子\n負債倍率", _ebitda_text),
+    ("自己資本\n比率", lambda p: format_ratio(p.ratios.equity_ratio, percent=True, digits=1)),
+    ("純資産倍率", lambda p: format_ratio(p.ratios.net_asset_multiple, unit="倍")),
+    ("使用総資本\n事業利益率", lambda p: format_ratio(p.ratios.return_on_assets, percent=True, digits=1)),
+    ("インタレスト・\nカバレッジ", lambda p: "利息なし" if p.ratios.no_interest_expense
+     else format_ratio(p.ratios.interest_coverage, unit="倍")),
+    ("代表者への\n貸付金等", lambda p: format_yen(p.representative_receivables)),
 )
 
 
@@ -67,9 +67,8 @@ class FinancialsPage(CasePage):
         form_row(top, "金額の単位", self.unit)
         layout.addLayout(top)
         layout.addWidget(note("決算書の数字を、新しい期から順に入力します。▲や△はマイナスです。"
-                              "右側の指標は入力に合わせてその場で計算されます（判定は「制度の選択」で行います）。"))
+                              "上の指標は入力に合わせてその場で計算されます（判定は「制度の選択」で行います）。"))
 
-        row = QHBoxLayout()
         inputs = QGroupBox("決算の数字")
         grid = QGridLayout(inputs)
         grid.setHorizontalSpacing(8)
@@ -102,36 +101,30 @@ class FinancialsPage(CasePage):
                 grid.addWidget(yen, r, col, Qt.AlignmentFlag.AlignTop)
                 self.fields[(col - 1, field)] = yen
             row_label.setBuddy(self.fields[(0, field)].edit)
-        row.addWidget(inputs, 3)
+        layout.addWidget(inputs)
 
-        results = QGroupBox("指標（自動計算）")
-        results_grid = QGridLayout(results)
+    def build_fixed(self) -> QWidget:
+        """The indicators, computed as the figures are typed, kept in view above the inputs."""
+        panel = QGroupBox("指標（入力に合わせて自動計算・表示のみ）")
+        grid = QGridLayout(panel)
+        grid.setHorizontalSpacing(14)
+        grid.setVerticalSpacing(2)
         self.indicator_labels: dict[tuple[int, int], QLabel] = {}
-        for col, column_label in enumerate(PERIOD_COLUMN_LABELS, start=1):
-            header = QLabel(f"<b>{column_label}</b>")
-            header.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            results_grid.addWidget(header, 0, col)
-        for r, (label, _show) in enumerate(INDICATOR_ROWS, start=1):
-            name = QLabel(label)
-            name.setWordWrap(True)
-            results_grid.addWidget(name, r, 0)
-            for col in range(1, len(PERIOD_COLUMN_LABELS) + 1):
+        for col, (heading, _show) in enumerate(INDICATOR_COLUMNS, start=1):
+            head = QLabel(f"<b>{heading.replace(chr(10), '<br>')}</b>")
+            head.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
+            grid.addWidget(head, 0, col)
+        for row, period_label in enumerate(PERIOD_COLUMN_LABELS, start=1):
+            grid.addWidget(QLabel(period_label), row, 0)
+            for col in range(1, len(INDICATOR_COLUMNS) + 1):
                 value = QLabel("—")
                 value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-                results_grid.addWidget(value, r, col)
-                self.indicator_labels[(r - 1, col - 1)] = value
+                grid.addWidget(value, row, col)
+                self.indicator_labels[(col - 1, row - 1)] = value
         self.two_losses = QLabel()
-        self.two_losses.setWordWrap(True)
-        results_grid.addWidget(self.two_losses, len(INDICATOR_ROWS) + 1, 0, 1, 4)
-        results_grid.setRowStretch(len(INDICATOR_ROWS) + 2, 1)
-        side = QWidget()
-        side_box = QVBoxLayout(side)
-        side_box.setContentsMargins(0, 0, 0, 0)
-        side_box.addWidget(results)
-        side_box.addStretch(1)
-        row.addWidget(side, 2)
-        layout.addLayout(row)
+        grid.addWidget(self.two_losses, len(PERIOD_COLUMN_LABELS) + 1, 0, 1, len(INDICATOR_COLUMNS) + 1)
+        return panel
 
     def _set_unit(self, value: str) -> None:
         for field in self.fields.values():
@@ -170,7 +163,7 @@ class FinancialsPage(CasePage):
     def show_results(self) -> None:
         periods = [period_indicators(p) for p in self.case.periods]
         for (r, col), label in self.indicator_labels.items():
-            label.setText(INDICATOR_ROWS[r][1](periods[col]) if col < len(periods) else "—")
+            label.setText(INDICATOR_COLUMNS[r][1](periods[col]) if col < len(periods) else "—")
         assessment = self.session.assessment
         losses = None if assessment is None else assessment.indicators.two_dbop_losses
         self.two_losses.setText("直近2期の減価償却前経常利益の連続赤字：" + _yes_no(losses, "あり", "なし"))

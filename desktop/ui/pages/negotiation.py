@@ -55,7 +55,7 @@ class NegotiationPage(CasePage):
         self.propose.clicked.connect(self._propose)
         box.addWidget(self.propose)
         self.actions = RecordTable("行動", ACTION_COLUMNS, Action)
-        self.actions.table.setMinimumHeight(220)
+        self.actions.table.setMinimumHeight(320)
         self.actions.edited.connect(lambda rows: self._write("negotiation.actions", rows))
         self.add_loader(lambda fresh: self.actions.set_rows(self.case.negotiation.actions))
         box.addWidget(self.actions)

@@ -1,26 +1,110 @@
-"""制度の選択: every route with its verdict, conditions, gaps, sources and fee (SPEC §2 page 5)."""
+"""制度の選択: every route with its verdict, conditions (status, figure, gap, source) and fee.
+
+Each route is a card with every condition written out in full (nothing elided), so the page
+reads like the packet; the adviser ticks the routes to pursue and picks the first choice.
+"""
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from desktop.logic.editing import fee_text, set_route_choice
+from desktop.logic.editing import fee_text, set_route_choice, verdict_summary
 from desktop.logic.routes.base import STATUS_LABELS, RouteResult
-from desktop.ui.pages.base import CasePage, error_banner, note, show_banner
+from desktop.ui.pages.base import CasePage, _set_checked, error_banner, note, show_banner
 from desktop.ui.widgets import ChoiceCombo, form_row, new_form
 
-HEADERS = ("制度・要件", "判定・状態", "数値・費用", "足りない点（あと何が必要か）", "出典")
-ROUTE_ID_ROLE = Qt.ItemDataRole.UserRole
+CONDITION_HEADERS = ("要件", "状態", "数値・回答", "足りない点（あと何が必要か）", "出典")
+CONDITION_STRETCH = (4, 2, 3, 4, 2)
+# Routes whose conditions are worth reading; 対象外・受付期間外 show their reason only.
+DETAILED = ("eligible", "possible", "needs_input", "not_eligible")
+
+
+def _cell(text: str, bold: bool = False) -> QLabel:
+    label = QLabel(f"<b>{text}</b>" if bold else text)
+    if not bold:
+        label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class RouteCard(QGroupBox):
+    """One route: tick box, verdict, reason, fee, conditions table, documents and notes."""
+
+    def __init__(self, route_id: str, page: RoutesPage) -> None:
+        super().__init__()
+        self.route_id = route_id
+        self.pursue = QCheckBox("この制度を進める")
+        self.pursue.toggled.connect(lambda on: page.set_pursued(route_id, on))
+        self.verdict = _cell("")
+        self.reason = _cell("")
+        self.fee = _cell("")
+        self.extra = _cell("")
+        self.conditions = QWidget()
+        self.grid = QGridLayout(self.conditions)
+        self.grid.setContentsMargins(0, 4, 0, 4)
+        self.grid.setHorizontalSpacing(12)
+        for col, stretch in enumerate(CONDITION_STRETCH):
+            self.grid.setColumnStretch(col, stretch)
+        box = QVBoxLayout(self)
+        box.addWidget(self.pursue)
+        box.addWidget(self.verdict)
+        box.addWidget(self.reason)
+        box.addWidget(self.fee)
+        box.addWidget(self.conditions)
+        box.addWidget(self.extra)
+
+    def fill(self, route: RouteResult, pursued: bool) -> None:
+        self.setTitle(f"{route.mark} {route.name}")
+        self.pursue.setAccessibleName(f"「{route.name}」を進める")
+        _set_checked(self.pursue, pursued)
+        self.verdict.setText(f"判定：{route.mark} {route.verdict_label}")
+        self.reason.setText(f"理由：{route.reason}")
+        self.fee.setText(f"費用：{fee_text(route.fee)}" + (f"（{route.fee.note}）" if route.fee and route.fee.note else ""))
+        detailed = route.verdict in DETAILED and bool(route.conditions)
+        self.conditions.setVisible(detailed)
+        self.extra.setVisible(detailed)
+        self._fill_conditions(route if detailed else None)
+        lines = [f"条件：{t}" for t in route.terms]
+        if route.documents:
+            lines.append("必要書類：" + "、".join(route.documents))
+        lines += [f"注意：{n}" for n in route.notes]
+        lines.append(f"出典：{route.source}")
+        self.extra.setText("\n".join(lines))
+
+    def _fill_conditions(self, route: RouteResult | None) -> None:
+        while self.grid.count():
+            widget = self.grid.takeAt(0).widget()
+            if widget is not None:
+                widget.hide()  # deleteLater acts only when control returns to the event loop
+                widget.deleteLater()
+        if route is None:
+            return
+        for col, head in enumerate(CONDITION_HEADERS):
+            self.grid.addWidget(_cell(head, bold=True), 0, col)
+        for row, c in enumerate(route.conditions, start=1):
+            caution = f"（{c.caution}）" if c.caution else ""
+            texts = (c.label, STATUS_LABELS[c.status] + caution, c.figure or "—", c.gap or "—", c.source)
+            for col, text in enumerate(texts):
+                self.grid.addWidget(_cell(text), row, col)
+
+    def condition_rows(self) -> list[tuple[str, ...]]:
+        """The conditions as shown, row by row (for tests and screen checks)."""
+        rows = []
+        for row in range(1, self.grid.rowCount()):
+            cells = [self.grid.itemAtPosition(row, col) for col in range(len(CONDITION_HEADERS))]
+            if all(cells):
+                rows.append(tuple(c.widget().text() for c in cells))
+        return rows
 
 
 class RoutesPage(CasePage):
     def build(self, layout: QVBoxLayout) -> None:
         layout.addWidget(note("判定：◎利用できる見込み　○金融機関・保証協会の判断次第　？入力が足りない　"
                               "×要件を満たしていない　—対象外・受付期間外。"
-                              "進める制度に印を付け、第一希望を選んでください。"))
+                              "進める制度に印を付け、第一希望を選んでください。費用は借入期間全体の概算です。"))
         self.banner = error_banner()
         layout.addWidget(self.banner)
         form = new_form()
@@ -28,22 +112,11 @@ class RoutesPage(CasePage):
         self.first_choice.choiceEdited.connect(self._set_first)
         form_row(form, "第一希望の制度", self.first_choice)
         layout.addLayout(form)
-
-        self.tree = QTreeWidget()
-        self.tree.setAccessibleName("制度ごとの判定と要件")
-        self.tree.setHeaderLabels(list(HEADERS))
-        self.tree.setWordWrap(True)
-        self.tree.setUniformRowHeights(False)
-        self.tree.setMinimumHeight(420)
-        header = self.tree.header()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((300, 190, 230, 260, 180)):
-            self.tree.setColumnWidth(col, width)
-        self.tree.itemChanged.connect(self._on_item_changed)
-        self.tree.itemSelectionChanged.connect(lambda: self._show_detail(self.tree.currentItem()))
-        layout.addWidget(self.tree)
-        self.detail = note("")
-        layout.addWidget(self.detail)
+        self.counts = QLabel()
+        layout.addWidget(self.counts)
+        self.cards_box = QVBoxLayout()
+        layout.addLayout(self.cards_box)
+        self.cards: dict[str, RouteCard] = {}
 
     def load(self, fresh: bool) -> None:
         self.show_results()
@@ -53,46 +126,19 @@ class RoutesPage(CasePage):
         show_banner(self.banner, self.session.evaluation_error)
         if assessment is None:
             return
-        # Items are updated in place, never cleared: this runs from inside the tree's own
-        # itemChanged signal (a check box clicked), and deleting that item there would crash.
-        self.tree.blockSignals(True)
-        ids = [r.route_id for r in assessment.routes]
-        if [_route_id(self.tree.topLevelItem(i)) for i in range(self.tree.topLevelItemCount())] != ids:
-            self.tree.clear()
-            for route in assessment.routes:
-                item = QTreeWidgetItem()
-                item.setData(0, ROUTE_ID_ROLE, route.route_id)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                self.tree.addTopLevelItem(item)
-                item.setExpanded(route.verdict in ("eligible", "possible", "needs_input"))
+        self.counts.setText(f"判定の内訳：{verdict_summary(assessment.verdicts())}（全 {len(assessment.routes)} 制度）")
+        # Cards are kept and refilled, never deleted: this runs from inside a card's own tick box signal.
         selected = self.case.selected_routes
-        for index, route in enumerate(assessment.routes):
-            self._fill(self.tree.topLevelItem(index), route, route.route_id in selected)
-        self.tree.blockSignals(False)
+        for route in assessment.routes:
+            card = self.cards.get(route.route_id)
+            if card is None:
+                card = self.cards[route.route_id] = RouteCard(route.route_id, self)
+                self.cards_box.addWidget(card)
+            card.fill(route, route.route_id in selected)
         self._load_first_choice(assessment.routes)
-        self._show_detail(self.tree.currentItem())
-
-    def _fill(self, item: QTreeWidgetItem, route: RouteResult, pursued: bool) -> None:
-        for col, text in enumerate((route.name, f"{route.mark} {route.verdict_label}", fee_text(route.fee),
-                                    route.reason, route.source)):
-            item.setText(col, text)
-            item.setToolTip(col, text)
-        item.setCheckState(0, Qt.CheckState.Checked if pursued else Qt.CheckState.Unchecked)
-        font = item.font(0)
-        font.setBold(True)
-        item.setFont(0, font)
-        item.setFont(1, font)
-        item.takeChildren()
-        for condition in route.conditions:
-            caution = f"（{condition.caution}）" if condition.caution else ""
-            child = QTreeWidgetItem([condition.label, f"{STATUS_LABELS[condition.status]}{caution}",
-                                     condition.figure, condition.gap, condition.source])
-            for col in range(len(HEADERS)):
-                child.setToolTip(col, child.text(col))
-            item.addChild(child)
 
     def _load_first_choice(self, routes: list[RouteResult]) -> None:
-        # Texts are replaced in place for the same reason as the tree (called from the combo's signal).
+        # Texts are replaced in place for the same reason (called from the combo's own signal).
         combo = self.first_choice
         combo.blockSignals(True)
         if [combo.itemData(i) for i in range(1, combo.count())] != [r.route_id for r in routes]:
@@ -104,41 +150,15 @@ class RoutesPage(CasePage):
             combo.setItemText(index, f"{route.mark} {route.name}")
         combo.blockSignals(False)
         selected = self.case.selected_routes
-        self.first_choice.set_value(selected[0] if selected else None)
+        combo.set_value(selected[0] if selected else None)
 
     def _set_first(self, route_id: str | None) -> None:
-        if route_id is None:
-            if self.case.selected_routes:
-                first = self.case.selected_routes[0]
-                self.edit(lambda c: set_route_choice(c, first, pursue=False))
-        else:
+        if route_id is not None:
             self.edit(lambda c: set_route_choice(c, route_id, pursue=True, first=True))
+        elif self.case.selected_routes:
+            first = self.case.selected_routes[0]
+            self.edit(lambda c: set_route_choice(c, first, pursue=False))
 
-    def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
-        if item.parent() is not None or column != 0:
-            return
-        pursue = item.checkState(0) == Qt.CheckState.Checked
-        route_id = _route_id(item)
+    def set_pursued(self, route_id: str, pursue: bool) -> None:
         if pursue != (route_id in self.case.selected_routes):
             self.edit(lambda c: set_route_choice(c, route_id, pursue=pursue))
-
-    def _show_detail(self, item: QTreeWidgetItem | None) -> None:
-        assessment = self.session.assessment
-        if item is None or assessment is None:
-            self.detail.setText("制度を選ぶと、条件・必要書類・注意点がここに出ます。")
-            return
-        route = assessment.route(_route_id(item))
-        lines = [f"<b>{html.escape(route.name)}</b>　{route.mark} {route.verdict_label}", route.reason,
-                 f"費用：{fee_text(route.fee)}"]
-        if route.fee and route.fee.note:
-            lines.append(route.fee.note)
-        lines += [f"条件：{t}" for t in route.terms]
-        if route.documents:
-            lines.append("必要書類：" + "、".join(route.documents))
-        lines += [f"注意：{n}" for n in route.notes]
-        self.detail.setText("<br>".join(line if i == 0 else html.escape(line) for i, line in enumerate(lines)))
-
-
-def _route_id(item: QTreeWidgetItem) -> str:
-    top = item if item.parent() is None else item.parent()
-    return str(top.data(0, ROUTE_ID_ROLE))
