@@ -32,6 +32,7 @@ def shoot(scale: str, case_key: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         app, window = create_app([], AppDirs(Path(tmp) / "data", Path(tmp) / "log"))
         window.session.load_demo(demo_cases()[case_key])
+        window.pages["negotiation"].ensure_built()
         window.pages["negotiation"]._propose()
         window.show()
         for info in PAGES:

@@ -23,11 +23,6 @@ APP_NAME = "HoshoNavi"
 FONT_FILES = ("fonts/BIZUDGothic-Regular.ttf", "fonts/BIZUDGothic-Bold.ttf")
 FONT_FAMILY = "BIZ UDGothic"
 BASE_POINT_SIZE = 11
-# Errors are marked with a border *and* the message text under the field (never colour alone).
-STYLE = """
-QLineEdit[invalid="true"] { border: 2px solid #b00020; }
-QLabel#fieldError, QLabel#errorBanner { color: #b00020; }
-"""
 
 
 @dataclass(frozen=True)
@@ -81,7 +76,6 @@ def create_app(argv: list[str], dirs: AppDirs | None = None) -> tuple[QApplicati
         QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
         install_translator(app)
         install_fonts(app)
-        app.setStyleSheet(STYLE)
         app.setProperty("hosho_navi_ready", True)
     load_rule_data()  # a malformed rule file stops here, naming file and key (SPEC §6)
     dirs = dirs or AppDirs.default()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QValidator
+from PySide6.QtGui import QColor, QPalette, QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +32,20 @@ from desktop.logic.amounts import AmountError, Unit, normalize_amount_text, pars
 from desktop.logic.editing import amount_text
 
 ERROR_PREFIX = "⚠ "
+ERROR_COLOUR = QColor("#b00020")
+# Only a field in error gets a style sheet: an application-wide one slows every widget's polish.
+INVALID_STYLE = "QLineEdit { border: 2px solid #b00020; }"
+
+
+def error_label() -> QLabel:
+    """A dark-red message label; the text itself (⚠ …) carries the meaning, not the colour."""
+    label = QLabel()
+    label.setWordWrap(True)
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, ERROR_COLOUR)
+    label.setPalette(palette)
+    label.hide()
+    return label
 
 
 class AmountValidator(QValidator):
@@ -74,10 +88,7 @@ class YenField(QWidget):
         # Room for 1,000,000,000,000 and a sign; a money field need not span the window.
         self.edit.setMaximumWidth(self.edit.fontMetrics().horizontalAdvance("▲0,000,000,000,000") + 24)
         self.unit_label = QLabel(unit.label, self)
-        self.error = QLabel(self)
-        self.error.setWordWrap(True)
-        self.error.setObjectName("fieldError")
-        self.error.hide()
+        self.error = error_label()
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.edit, 1)
@@ -143,6 +154,7 @@ class YenField(QWidget):
         self.error.setText(ERROR_PREFIX + message if message else "")
         self.error.setVisible(bool(message))
         self.edit.setProperty("invalid", bool(message))
+        self.edit.setStyleSheet(INVALID_STYLE if message else "")
         self.edit.setToolTip(message)
 
 

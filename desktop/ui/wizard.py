@@ -74,6 +74,7 @@ class MainWizard(QWizard):
         self.setSideWidget(self.side)
 
         self.currentIdChanged.connect(self._on_page_changed)
+        self.pages["start"].ensure_built()
         self.session.replaced.connect(self._on_replaced)
         self.session.dirtyChanged.connect(lambda _d: self._update_title())
         self.session.pathChanged.connect(self._update_title)
@@ -96,6 +97,14 @@ class MainWizard(QWizard):
     # --- navigation -------------------------------------------------------------
     def nextId(self) -> int:  # noqa: N802 - Qt override
         return next_page(self.currentId(), self._jump)
+
+    def initializePage(self, page_id: int) -> None:  # noqa: N802 - Qt override
+        # Called before a page is first shown (forward), so its lazily built widgets appear
+        # with it rather than one event-loop turn later.
+        page = self.page(page_id)
+        assert isinstance(page, CasePage)
+        page.ensure_built()
+        super().initializePage(page_id)
 
     def jump_to(self, target: int) -> None:
         """Go to any page, as the side list does (data is kept: pages write through to the case)."""
@@ -128,7 +137,8 @@ class MainWizard(QWizard):
 
     def _on_replaced(self) -> None:
         for page in self.pages.values():
-            page.load(fresh=True)
+            if page.built:
+                page.load(fresh=True)
         current = self.currentPage()
         if isinstance(current, CasePage):
             current.show_results()

@@ -34,6 +34,7 @@ def test_every_input_on_every_page_has_an_accessible_name(wizard):
     # A case with loans, assets and actions, so the table rows' cell widgets exist too.
     case = demo_cases()["succession"]
     wizard.session.load_demo(case)
+    wizard.pages["negotiation"].ensure_built()
     wizard.pages["negotiation"]._propose()
     checked = 0
     for info in PAGES:

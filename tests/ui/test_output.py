@@ -91,5 +91,6 @@ def test_without_packet_module_pdf_buttons_are_disabled(qtbot, dirs, no_dialogs,
     _app, window = create_app([], dirs)
     qtbot.addWidget(window)
     page = window.pages["output"]
+    page.ensure_built()
     assert not page.save_pdf_button.isEnabled()
     assert not page.preview_button.isEnabled()

@@ -24,7 +24,7 @@ from desktop.logic.amounts import Unit
 from desktop.logic.case_model import Case
 from desktop.logic.navigation import PageInfo
 from desktop.ui.session import CaseSession
-from desktop.ui.widgets import TRI_STATE, ChoiceCombo, CountField, DateField, YenField, form_row
+from desktop.ui.widgets import TRI_STATE, ChoiceCombo, CountField, DateField, YenField, error_label, form_row
 
 if TYPE_CHECKING:
     from desktop.ui.wizard import MainWizard
@@ -42,24 +42,31 @@ class CasePage(QWizardPage):
         self.setTitle(info.title)
         self.setSubTitle(info.purpose)
         self.setObjectName(f"page_{info.key}")
+        self._loaders: list[Callable[[bool], None]] = []
+        self.built = False
+        self._outer = QVBoxLayout(self)
+        self._outer.setContentsMargins(0, 0, 0, 0)
+        session.assessed.connect(self._on_assessed)
+
+    def ensure_built(self) -> None:
+        """Build the widgets the first time the page is needed: the window then opens with only
+        the start page built, which keeps start-up close to a bare QWizard's."""
+        if self.built:
+            return
+        self.built = True
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self._loaders = []
         body = QWidget()
         self.body_layout = QVBoxLayout(body)
         self.build(self.body_layout)
         self.body_layout.addStretch(1)
         scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
         fixed = self.build_fixed()
         if fixed is not None:
-            outer.addWidget(fixed)
-        outer.addWidget(scroll, 1)
-        session.assessed.connect(self._on_assessed)
-
-    _loaders: list[Callable[[bool], None]]
+            self._outer.addWidget(fixed)
+        self._outer.addWidget(scroll, 1)
+        self.load(fresh=True)
 
     @property
     def case(self) -> Case:
@@ -82,7 +89,7 @@ class CasePage(QWizardPage):
         """Update what the page shows from the latest assessment."""
 
     def _on_assessed(self) -> None:
-        if self.isVisible():
+        if self.built and self.isVisible():
             self.show_results()
 
     def edit(self, change: Callable[[Case], object]) -> bool:
@@ -175,11 +182,7 @@ def note(text: str) -> QLabel:
 
 
 def error_banner() -> QLabel:
-    label = QLabel()
-    label.setObjectName("errorBanner")
-    label.setWordWrap(True)
-    label.hide()
-    return label
+    return error_label()
 
 
 def show_banner(label: QLabel, message: str) -> None:
