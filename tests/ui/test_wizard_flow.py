@@ -220,3 +220,16 @@ def test_unit_switch_keeps_exact_yen(qtbot, wizard):
     choose(fin.unit, fin.unit.itemData(0))  # 円
     assert field.edit.text() == "1,234,567"
     assert field.unit_label.text() == "円"
+
+
+def test_tab_goes_down_a_period_and_enter_does_not_turn_the_page(qtbot, wizard):
+    wizard.jump_to(PAGE_IDS["financials"])
+    fin = wizard.pages["financials"]
+    fin.fields[(0, "revenue_yen")].edit.setFocus()
+    qtbot.keyClick(fin.fields[(0, "revenue_yen")].edit, Qt.Key.Key_Tab)
+    assert fin.focusWidget() is fin.fields[(0, "operating_profit_yen")].edit
+    qtbot.keyClicks(fin.fields[(0, "operating_profit_yen")].edit, "100")
+    qtbot.keyClick(fin.fields[(0, "operating_profit_yen")].edit, Qt.Key.Key_Return)
+    assert wizard.currentPage() is fin
+    assert fin.focusWidget() is fin.fields[(0, "ordinary_profit_yen")].edit
+    assert wizard.session.case.periods[0].operating_profit_yen == 100_000

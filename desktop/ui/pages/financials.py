@@ -102,6 +102,14 @@ class FinancialsPage(CasePage):
                 self.fields[(col - 1, field)] = yen
             row_label.setBuddy(self.fields[(0, field)].edit)
         layout.addWidget(inputs)
+        # Tab goes down a period's column (as a statement is read), then to the next period.
+        chain = [self.unit]
+        for index, year_end in enumerate(self.year_ends):
+            chain.append(year_end)
+            chain += [self.fields[(index, field)].edit for field, _label in PERIOD_FIELDS]
+            chain.append(self.clear_buttons[index])
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
 
     def build_fixed(self) -> QWidget:
         """The indicators, computed as the figures are typed, kept in view above the inputs."""
