@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QColor, QPalette, QValidator
+from PySide6.QtGui import QColor, QKeyEvent, QPalette, QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -173,7 +173,7 @@ class DateField(QDateEdit):
         if optional:
             self.setMinimumDate(self._BLANK)
             self.setSpecialValueText("未入力")
-            self.setAccessibleDescription("未入力にするには日付を1900年1月1日まで戻します。")
+            self.setAccessibleDescription("日付をすべて選んで Delete キーを押すと未入力に戻ります。")
         self.setDate(self._BLANK if optional else QDate.currentDate())
         self.dateChanged.connect(lambda _d: self.dateEdited.emit(self.value()))
 
@@ -187,6 +187,15 @@ class DateField(QDateEdit):
         self.blockSignals(True)
         self.setDate(self._BLANK if value is None else QDate(value.year, value.month, value.day))
         self.blockSignals(False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        # An optional date is cleared the way any text is: select all, then Delete/Backspace.
+        line = self.lineEdit()
+        if self._optional and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) \
+                and line.hasSelectedText() and line.selectedText() == line.text():
+            self.setDate(self._BLANK)
+            return
+        super().keyPressEvent(event)
 
 
 class ChoiceCombo(QComboBox):

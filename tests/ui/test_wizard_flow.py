@@ -12,7 +12,7 @@ from desktop.logic.case_file import load_case
 from desktop.logic.editing import fee_text
 from desktop.logic.navigation import PAGE_IDS
 from desktop.ui import dialogs
-from desktop.ui.widgets import YenField
+from desktop.ui.widgets import DateField, YenField
 from tests.ui.helpers import accessible_name, choose, ime_commit, type_yen
 
 
@@ -233,3 +233,17 @@ def test_tab_goes_down_a_period_and_enter_does_not_turn_the_page(qtbot, wizard):
     assert wizard.currentPage() is fin
     assert fin.focusWidget() is fin.fields[(0, "ordinary_profit_yen")].edit
     assert wizard.session.case.periods[0].operating_profit_yen == 100_000
+
+
+def test_optional_date_is_picked_and_cleared(qtbot, wizard):
+    wizard.jump_to(PAGE_IDS["company"])
+    company = wizard.pages["company"]
+    [founded] = [w for w in company.findChildren(DateField) if accessible_name(w).startswith("設立日")]
+    assert founded.calendarPopup()
+    founded.setDate(QDate(2019, 4, 1))
+    assert wizard.session.case.company.incorporated_on == dt.date(2019, 4, 1)
+    founded.setFocus()
+    founded.lineEdit().selectAll()
+    qtbot.keyClick(founded, Qt.Key.Key_Delete)
+    assert wizard.session.case.company.incorporated_on is None
+    assert founded.text() == "未入力"
