@@ -94,3 +94,22 @@ def test_without_packet_module_pdf_buttons_are_disabled(qtbot, dirs, no_dialogs,
     page.ensure_built()
     assert not page.save_pdf_button.isEnabled()
     assert not page.preview_button.isEnabled()
+
+
+def test_real_packet_is_saved_from_the_output_page(qtbot, dirs, no_dialogs, monkeypatch, tmp_path):
+    """With the real packet module (skipped on a build without it)."""
+    pytest.importorskip("desktop.logic.packet")
+    from pypdf import PdfReader
+
+    _app, window = create_app([], dirs)
+    qtbot.addWidget(window, before_close_func=lambda w: w.session._set_dirty(False))
+    case = demo_cases()["healthy"]
+    window.session.load_demo(case)
+    window.show()
+    window.jump_to(PAGE_IDS["output"])
+    page = window.currentPage()
+    monkeypatch.setattr(dialogs, "ask_pdf_path", lambda parent, suggested: tmp_path / "packet.pdf")
+    qtbot.mouseClick(page.save_pdf_button, Qt.MouseButton.LeftButton)
+    assert no_dialogs[-1][0] == "PDFを保存しました"
+    text = "".join(p.extract_text() for p in PdfReader(tmp_path / "packet.pdf").pages)
+    assert case.company.name in text

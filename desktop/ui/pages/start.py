@@ -48,8 +48,9 @@ class StartPage(CasePage):
         form = new_form()
         self.assessment_date = DateField("基準日")
         self.application_date = DateField("申込予定日")
-        form_row(form, "基準日（この診断の日付）", self.assessment_date)
-        form_row(form, "申込予定日（適用する制度の期間を決めます）", self.application_date)
+        form_row(form, "基準日", self.assessment_date)
+        form_row(form, "申込予定日", self.application_date)
+        form.addRow("", note("基準日はこの診断の日付です。申込予定日で、その日に受け付けている制度とその条件が決まります。"))
         self.assessment_date.dateEdited.connect(
             lambda d: self.edit(lambda c: setattr(c, "assessment_date", d)))
         self.application_date.dateEdited.connect(
