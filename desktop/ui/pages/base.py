@@ -151,7 +151,7 @@ class CasePage(QWizardPage):
         box.setAccessibleName(text)
         form.addRow("", box)
         box.toggled.connect(lambda on: self._write(path, on))
-        self._loaders.append(lambda fresh: _set_checked(box, bool(_read(self.case, path))))
+        self._loaders.append(lambda fresh: set_checked(box, bool(_read(self.case, path))))
         return box
 
     def add_loader(self, loader: Callable[[bool], None]) -> None:
@@ -167,7 +167,7 @@ def _assign(case: Case, path: str, value: Any) -> None:
     setattr(reduce(getattr, parents, case), name, value)
 
 
-def _set_checked(box: QCheckBox, on: bool) -> None:
+def set_checked(box: QCheckBox, on: bool) -> None:
     box.blockSignals(True)
     box.setChecked(on)
     box.blockSignals(False)

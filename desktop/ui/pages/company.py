@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QLineEdit, QVBoxLayout
 
 from desktop.logic.editing import PREFECTURES, split_names, toggled
-from desktop.ui.pages.base import CasePage, _set_checked, note
+from desktop.ui.pages.base import CasePage, set_checked, note
 from desktop.ui.widgets import form_row, new_form
 
 GOALS = (
@@ -103,5 +103,5 @@ class CompanyPage(CasePage):
 
     def _load_goals(self, fresh: bool) -> None:
         for goal_id, check in self.goals.items():
-            _set_checked(check, goal_id in self.case.situation.goals)
+            set_checked(check, goal_id in self.case.situation.goals)
 

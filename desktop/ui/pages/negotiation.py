@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QCheckBox, QGroupBox, QPlainTextEdit, QPushButton,
 
 from desktop.logic.case_model import Action
 from desktop.logic.editing import propose_actions, toggled
-from desktop.ui.pages.base import CasePage, _set_checked, note
+from desktop.ui.pages.base import CasePage, set_checked, note
 from desktop.ui.widgets import Column, RecordTable, form_row, new_form
 
 REQUESTS = (
@@ -77,7 +77,7 @@ class NegotiationPage(CasePage):
 
     def _load_requests(self, fresh: bool) -> None:
         for request_id, check in self.requests.items():
-            _set_checked(check, request_id in self.case.negotiation.requests)
+            set_checked(check, request_id in self.case.negotiation.requests)
 
     def _load_notes(self, fresh: bool) -> None:
         if self.notes.toPlainText() != self.case.negotiation.notes:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QLabel, QVBoxLa
 
 from desktop.logic.editing import fee_text, set_route_choice, verdict_summary
 from desktop.logic.routes.base import STATUS_LABELS, RouteResult
-from desktop.ui.pages.base import CasePage, _set_checked, error_banner, note, show_banner
+from desktop.ui.pages.base import CasePage, set_checked, error_banner, note, show_banner
 from desktop.ui.widgets import ChoiceCombo, form_row, new_form
 
 CONDITION_HEADERS = ("要件", "状態", "数値・回答", "足りない点（あと何が必要か）", "出典")
@@ -59,7 +59,7 @@ class RouteCard(QGroupBox):
     def fill(self, route: RouteResult, pursued: bool) -> None:
         self.setTitle(f"{route.mark} {route.name}")
         self.pursue.setAccessibleName(f"「{route.name}」を進める")
-        _set_checked(self.pursue, pursued)
+        set_checked(self.pursue, pursued)
         self.verdict.setText(f"判定：{route.mark} {route.verdict_label}")
         self.reason.setText(f"理由：{route.reason}")
         self.fee.setText(f"費用：{fee_text(route.fee)}" + (f"（{route.fee.note}）" if route.fee and route.fee.note else ""))
