@@ -84,18 +84,26 @@ class GovernancePage(CasePage):
         box.addWidget(self.assets)
         layout.addWidget(assets)
 
+        # One grid for all topics, so the columns line up down the whole sheet.
+        sheet = QGroupBox(data.title)
+        grid = QGridLayout(sheet)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(3, 2)
+        grid.setVerticalSpacing(6)
+        for col, head in enumerate(("項目", "判定", "回答", "根拠・メモ")):
+            grid.addWidget(QLabel(f"<b>{head}</b>"), 0, col)
         self.rows: dict[str, _ItemRow] = {}
+        row = 1
         for category in data.categories:
-            group = QGroupBox(category.label)
-            grid = QGridLayout(group)
-            grid.setColumnStretch(0, 3)
-            grid.setColumnStretch(1, 2)
-            grid.setColumnStretch(3, 2)
-            for col, head in enumerate(("項目", "判定", "回答", "根拠・メモ")):
-                grid.addWidget(QLabel(f"<b>{head}</b>"), 0, col)
-            for row, item in enumerate(category.items, start=1):
+            heading = QLabel(f"<b>■ {category.label}</b>")
+            heading.setContentsMargins(0, 10, 0, 2)
+            grid.addWidget(heading, row, 0, 1, 4)
+            row += 1
+            for item in category.items:
                 self.rows[item.id] = _ItemRow(item, grid, row, self)
-            layout.addWidget(group)
+                row += 1
+        layout.addWidget(sheet)
 
     def write_answer(self, row: _ItemRow) -> None:
         self.edit(lambda c: set_answer(c, row.item.id, row.answer.value(), row.note.text()))
