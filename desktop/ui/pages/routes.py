@@ -6,8 +6,10 @@ reads like the packet; the adviser ticks the routes to pursue and picks the firs
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QVBoxLayout
 
 from desktop.logic.editing import fee_text, set_route_choice, verdict_summary
 from desktop.logic.routes.base import STATUS_LABELS, RouteResult
@@ -15,7 +17,7 @@ from desktop.ui.pages.base import CasePage, set_checked, error_banner, note, sho
 from desktop.ui.widgets import ChoiceCombo, form_row, new_form
 
 CONDITION_HEADERS = ("要件", "状態", "数値・回答", "足りない点（あと何が必要か）", "出典")
-CONDITION_STRETCH = (4, 2, 3, 4, 2)
+CONDITION_WIDTHS = (28, 12, 22, 26, 12)
 # Routes whose conditions are worth reading; 対象外・受付期間外 show their reason only.
 DETAILED = ("eligible", "possible", "needs_input", "not_eligible")
 
@@ -42,12 +44,11 @@ class RouteCard(QGroupBox):
         self.reason = _cell("")
         self.fee = _cell("")
         self.extra = _cell("")
-        self.conditions = QWidget()
-        self.grid = QGridLayout(self.conditions)
-        self.grid.setContentsMargins(0, 4, 0, 4)
-        self.grid.setHorizontalSpacing(12)
-        for col, stretch in enumerate(CONDITION_STRETCH):
-            self.grid.setColumnStretch(col, stretch)
+        # One rich-text table in one label: a grid of word-wrapped labels gets squeezed rows
+        # inside the scroll area (height-for-width is not passed through nested layouts).
+        self.conditions = _cell("")
+        self.conditions.setTextFormat(Qt.TextFormat.RichText)
+        self._rows: list[tuple[str, ...]] = []
         box = QVBoxLayout(self)
         box.addWidget(self.pursue)
         box.addWidget(self.verdict)
@@ -75,29 +76,21 @@ class RouteCard(QGroupBox):
         self.extra.setText("\n".join(lines))
 
     def _fill_conditions(self, route: RouteResult | None) -> None:
-        while self.grid.count():
-            widget = self.grid.takeAt(0).widget()
-            if widget is not None:
-                widget.hide()  # deleteLater acts only when control returns to the event loop
-                widget.deleteLater()
-        if route is None:
-            return
-        for col, head in enumerate(CONDITION_HEADERS):
-            self.grid.addWidget(_cell(head, bold=True), 0, col)
-        for row, c in enumerate(route.conditions, start=1):
-            caution = f"（{c.caution}）" if c.caution else ""
-            texts = (c.label, STATUS_LABELS[c.status] + caution, c.figure or "—", c.gap or "—", c.source)
-            for col, text in enumerate(texts):
-                self.grid.addWidget(_cell(text), row, col)
+        conditions = route.conditions if route is not None else []
+        self._rows = [(c.label, STATUS_LABELS[c.status] + (f"（{c.caution}）" if c.caution else ""),
+                       c.figure or "—", c.gap or "—", c.source) for c in conditions]
+        head = "".join(f'<th align="left" width="{w}%">{escape(h)}</th>'
+                       for h, w in zip(CONDITION_HEADERS, CONDITION_WIDTHS))
+        # Parts of a combined condition (e.g. ③a of ③) are indented under it.
+        body = "".join(
+            "<tr>" + "".join(f"<td>{'└ ' if c.part_of and i == 0 else ''}{escape(t)}</td>"
+                             for i, t in enumerate(row)) + "</tr>"
+            for c, row in zip(conditions, self._rows))
+        self.conditions.setText(f'<table cellspacing="0" cellpadding="3" width="100%"><tr>{head}</tr>{body}</table>')
 
     def condition_rows(self) -> list[tuple[str, ...]]:
         """The conditions as shown, row by row (for tests and screen checks)."""
-        rows = []
-        for row in range(1, self.grid.rowCount()):
-            cells = [self.grid.itemAtPosition(row, col) for col in range(len(CONDITION_HEADERS))]
-            if all(cells):
-                rows.append(tuple(c.widget().text() for c in cells))
-        return rows
+        return list(self._rows)
 
 
 class RoutesPage(CasePage):
