@@ -89,6 +89,22 @@ def fee_from_table(table: list[Decimal], loan: PlannedLoan, *, surcharge: Decima
     )
 
 
+# For a route that prices on the 9-tier table while the CGC assigns the class.
+RATE_CLASS_NOTE = "料率区分は信用保証協会が決めます。区分が分からないときは最も高い料率で概算しています。"
+
+
+def standard_fee(day: dt.date, loan: PlannedLoan, *, note: str, surcharge: Decimal = Decimal(0),
+                 source_note: str = "") -> FeeEstimate | None:
+    """The 9-tier 責任共有 table in force on the day (+ surcharge) over the planned loan; None when no
+    table is in force. source_note adds the route's own source for the rates."""
+    found = fee_tables_on(day)
+    if found is None:
+        return None
+    version, tables = found
+    source = f"{version.source}、{source_note}" if source_note else version.source
+    return fee_from_table(tables.standard, loan, surcharge=surcharge, source=source, note=note)
+
+
 def flat_fee(rate: Decimal, loan: PlannedLoan, *, source: str = "", note: str = "") -> FeeEstimate:
     """A single published rate (e.g. ABL 0.68 %)."""
     return FeeEstimate(rate_min=rate, rate_max=rate, rate_exact=rate,
