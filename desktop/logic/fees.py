@@ -60,9 +60,8 @@ def cost_over_loan(rate_percent: Decimal, loan: PlannedLoan) -> int | None:
     balances = monthly_balances(loan)
     if balances is None:
         return None
-    rate = Fraction(rate_percent) / 100
-    total = sum((Fraction(b) * rate / 12 for b in balances), Fraction(0))
-    return int(total)
+    # Σ(b × r ÷ 12) = Σb × r ÷ 12 exactly: one Fraction product instead of one per month.
+    return int(sum(balances) * Fraction(rate_percent) / 1200)
 
 
 def rate_for_class(table: list[Decimal], rate_class: int | None) -> Decimal | None:
