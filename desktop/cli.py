@@ -97,11 +97,17 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
-    args = _parser().parse_args(argv)
-    if args.command is None:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--smoke"]:
+        from desktop.smoke import smoke_main
+
+        return smoke_main(argv[1:])
+    if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
+        # No subcommand: the app, optionally with a case file (double-click on a .hnavi file).
         from desktop.ui.app import run_gui
 
-        return run_gui(sys.argv[1:] if argv is None else argv)
+        return run_gui(argv)
+    args = _parser().parse_args(argv)
     from desktop.logic.case_file import CaseFileError, SaveError
     from desktop.logic.evaluation import load_rule_data
     from desktop.logic.rule_data import RuleDataError

@@ -75,3 +75,14 @@ def test_bad_files_exit_2_naming_file_and_field_and_stay_untouched(tmp_path: Pat
 def test_missing_file_exits_2(tmp_path: Path) -> None:
     done = run("evaluate", str(tmp_path / "nothing.hnavi"))
     assert done.returncode == 2 and "見つかりません" in done.stderr
+
+
+@pytest.mark.parametrize("argv", [[], ["client.hnavi"], ["C:\\cases\\client.hnavi"]])
+def test_no_subcommand_opens_the_app_with_the_case_file(monkeypatch: pytest.MonkeyPatch, argv: list[str]) -> None:
+    import desktop.ui.app
+    from desktop.cli import main
+
+    seen: list[list[str]] = []
+    monkeypatch.setattr(desktop.ui.app, "run_gui", lambda a: seen.append(a) or 0)
+    assert main(argv) == 0
+    assert seen == [argv]

@@ -108,3 +108,16 @@ def format_ratio(value: Fraction | None, *, percent: bool = False, digits: int =
     if text.startswith("-"):
         text = "▲" + text[1:]
     return text + ("%" if percent else unit)
+
+
+def format_man(yen: int) -> str:
+    """Limits as schemes print them, in 億・万: 280,000,000 → 「2億8,000万円」."""
+    oku, rest = divmod(yen, 100_000_000)
+    man, en = divmod(rest, 10_000)
+    text = (f"{oku:,}億" if oku else "") + (f"{man:,}万" if man else "")
+    return text + (f"{en:,}" if en or not text else "") + "円"
+
+
+def format_rate(rate_percent: Decimal) -> str:
+    """An annual rate in percent, two decimals as published: 0.2 → 「0.20%」."""
+    return f"{rate_percent:.2f}%"

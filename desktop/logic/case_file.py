@@ -136,6 +136,8 @@ def atomic_write_bytes(path: Path | str, data: bytes, *, retries: int = 5) -> No
         raise SaveError(f"{path.name} を保存できません: 保存先に書き込めません（{exc.strerror}）。") from exc
     tmp = Path(tmp_name)
     try:
+        # mkstemp creates the file 0600; give the result the mode a plainly created file would get.
+        os.chmod(tmp, _target_mode(path))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -144,6 +146,15 @@ def atomic_write_bytes(path: Path | str, data: bytes, *, retries: int = 5) -> No
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise SaveError(f"{path.name} を保存できません: {_os_reason(exc)}") from exc
+
+
+def _target_mode(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _replace_with_retry(tmp: Path, path: Path, retries: int) -> None:

@@ -18,9 +18,15 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from desktop.logic.amounts import format_ratio, format_yen
+from desktop.logic.amounts import format_yen
 from desktop.logic.case_model import Case
-from desktop.logic.indicators import Indicators, ebitda_gap_text
+from desktop.logic.indicators import (
+    Indicators,
+    ebitda_figure,
+    ebitda_gap_text,
+    net_assets_gap_text,
+    no_two_dbop_losses,
+)
 from desktop.logic.rule_data import Confidence, RuleDataError
 from desktop.paths import resource_path
 
@@ -160,13 +166,6 @@ def _tri(value: bool | None) -> ItemStatus:
     return "unknown" if value is None else ("met" if value else "not_met")
 
 
-def _net_assets_gap(net_assets: int | None, strictly_positive: bool) -> str:
-    if net_assets is None:
-        return ""
-    needed = -net_assets + (1 if strictly_positive else 0)
-    return f"純資産をあと {format_yen(needed)}以上増やす" if needed > 0 else ""
-
-
 def _business_assets(case: Case, ind: Indicators, item: ChecksheetItem) -> Decision:
     assets = case.business_assets
     if not assets:
@@ -198,22 +197,21 @@ def _representative_receivables(case: Case, ind: Indicators, item: ChecksheetIte
 def _not_insolvent(case: Case, ind: Indicators, item: ChecksheetItem) -> Decision:
     p0 = ind.p0
     na = None if p0 is None else p0.net_assets
-    return _tri(None if p0 is None else p0.not_insolvent), f"純資産 {format_yen(na)}", _net_assets_gap(na, False)
+    return (_tri(None if p0 is None else p0.not_insolvent), f"純資産 {format_yen(na)}",
+            net_assets_gap_text(na, strictly_positive=False))
 
 
 def _asset_surplus(case: Case, ind: Indicators, item: ChecksheetItem) -> Decision:
     p0 = ind.p0
     na = None if p0 is None else p0.net_assets
-    return _tri(None if p0 is None else p0.asset_surplus), f"純資産 {format_yen(na)}", _net_assets_gap(na, True)
+    return (_tri(None if p0 is None else p0.asset_surplus), f"純資産 {format_yen(na)}",
+            net_assets_gap_text(na, strictly_positive=True))
 
 
 def _no_two_losses(case: Case, ind: Indicators, item: ChecksheetItem) -> Decision:
-    shown = "、".join(f"{p.fiscal_year_end:%Y年%m月期} {format_yen(p.dbop)}" for p in ind.periods[:2])
-    losses = ind.two_dbop_losses
-    gap = ""
-    if losses and ind.p0 is not None and ind.p0.dbop is not None:
-        gap = f"直近期の減価償却前経常利益をあと {format_yen(-ind.p0.dbop)}以上改善して赤字を解消する"
-    return _tri(None if losses is None else not losses), f"減価償却前経常利益 {shown or '—'}", gap
+    # One closed period passes as our reading [I]; the figure then says 決算1期のみ.
+    test = no_two_dbop_losses(ind)
+    return _tri(test.passed), test.figure, test.gap
 
 
 def _ebitda_within(case: Case, ind: Indicators, item: ChecksheetItem) -> Decision:
@@ -222,14 +220,7 @@ def _ebitda_within(case: Case, ind: Indicators, item: ChecksheetItem) -> Decisio
         return "unknown", "決算が未入力", ""
     assert item.auto_limit is not None
     limit = Fraction(item.auto_limit)
-    multiple = p0.ebitda
-    if multiple.known and not multiple.computable:
-        figure = "算出不能（EBITDAがゼロ以下）"
-    elif multiple.known and multiple.net_debt is not None and multiple.net_debt <= 0:
-        figure = "実質無借金（ネット有利子負債がゼロ以下）"
-    else:
-        figure = f"EBITDA有利子負債倍率 {format_ratio(multiple.value, unit='倍')}"
-    return _tri(multiple.passes(limit)), figure, ebitda_gap_text(multiple, limit)
+    return _tri(p0.ebitda.passes(limit)), ebitda_figure(p0.ebitda), ebitda_gap_text(p0.ebitda, limit)
 
 
 def _docs_submitted(case: Case, ind: Indicators, item: ChecksheetItem) -> Decision:

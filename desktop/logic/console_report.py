@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from desktop.logic.amounts import format_ratio, format_yen
+from desktop.logic.dates import fiscal_period
 from desktop.logic.evaluation import Assessment
 from desktop.logic.indicators import PeriodIndicators
 from desktop.logic.routes.base import STATUS_LABELS, RouteResult
@@ -32,7 +33,7 @@ def render(a: Assessment) -> str:
     ind = a.indicators
     lines.append("■ 財務指標")
     if ind.periods:
-        rows = [["", *[f"{p.fiscal_year_end:%Y年%m月期}" for p in ind.periods]],
+        rows = [["", *[fiscal_period(p.fiscal_year_end) for p in ind.periods]],
                 ["純資産", *[format_yen(p.net_assets) for p in ind.periods]],
                 ["減価償却前経常利益", *[format_yen(p.dbop) for p in ind.periods]],
                 ["EBITDA有利子負債倍率", *[_ebitda_text(p) for p in ind.periods]],

@@ -60,9 +60,8 @@ def cost_over_loan(rate_percent: Decimal, loan: PlannedLoan) -> int | None:
     balances = monthly_balances(loan)
     if balances is None:
         return None
-    rate = Fraction(rate_percent) / 100
-    total = sum((Fraction(b) * rate / 12 for b in balances), Fraction(0))
-    return int(total)
+    # Σ(b × r ÷ 12) = Σb × r ÷ 12 exactly: one Fraction product instead of one per month.
+    return int(sum(balances) * Fraction(rate_percent) / 1200)
 
 
 def rate_for_class(table: list[Decimal], rate_class: int | None) -> Decimal | None:
@@ -87,6 +86,22 @@ def fee_from_table(table: list[Decimal], loan: PlannedLoan, *, surcharge: Decima
         surcharge_yen=cost_over_loan(surcharge, loan) if surcharge else None,
         note=note, source=source,
     )
+
+
+# For a route that prices on the 9-tier table while the CGC assigns the class.
+RATE_CLASS_NOTE = "料率区分は信用保証協会が決めます。区分が分からないときは最も高い料率で概算しています。"
+
+
+def standard_fee(day: dt.date, loan: PlannedLoan, *, note: str, surcharge: Decimal = Decimal(0),
+                 source_note: str = "") -> FeeEstimate | None:
+    """The 9-tier 責任共有 table in force on the day (+ surcharge) over the planned loan; None when no
+    table is in force. source_note adds the route's own source for the rates."""
+    found = fee_tables_on(day)
+    if found is None:
+        return None
+    version, tables = found
+    source = f"{version.source}、{source_note}" if source_note else version.source
+    return fee_from_table(tables.standard, loan, surcharge=surcharge, source=source, note=note)
 
 
 def flat_fee(rate: Decimal, loan: PlannedLoan, *, source: str = "", note: str = "") -> FeeEstimate:

@@ -9,7 +9,9 @@ import datetime as dt
 from dataclasses import dataclass
 from fractions import Fraction
 
+from desktop.logic.amounts import format_ratio, format_yen
 from desktop.logic.case_model import Case, Period
+from desktop.logic.dates import fiscal_period
 
 
 def _sum(*values: int | None) -> int | None:
@@ -87,17 +89,28 @@ class EbitdaMultiple:
         return _ceil(target - self.ebitda)
 
 
-def ebitda_gap_text(multiple: EbitdaMultiple, limit: Fraction) -> str:
+def ebitda_figure(m: EbitdaMultiple) -> str:
+    """The multiple with the parts it comes from, or why there is none."""
+    if not m.known or m.net_debt is None or m.ebitda is None:
+        return "未入力（借入金・現預金・営業利益・減価償却費のいずれか）"
+    if not m.computable:
+        return f"算出不能（EBITDA＝営業利益＋減価償却費 {format_yen(m.ebitda)} がゼロ以下）"
+    if m.net_debt <= 0:
+        return f"実質無借金（ネット有利子負債 {format_yen(m.net_debt)}）"
+    return (f"{format_ratio(m.value, unit='倍')}（ネット有利子負債 {format_yen(m.net_debt)} ÷ "
+            f"EBITDA {format_yen(m.ebitda)}）")
+
+
+def ebitda_gap_text(m: EbitdaMultiple, limit: Fraction) -> str:
     """What would reach the limit, in yen: less net debt, or more EBITDA (either suffices)."""
-    debt = multiple.debt_reduction_needed(limit)
-    ebitda = multiple.ebitda_increase_needed(limit)
-    if ebitda is None:
+    if m.passes(limit) is not False or m.ebitda is None or m.net_debt is None:
         return ""
-    limit_text = f"{limit.numerator}倍" if limit.denominator == 1 else f"{float(limit)}倍"
-    ebitda_text = f"営業利益＋減価償却費をあと {ebitda:,}円以上増やす"
-    if debt is None:
-        return f"{limit_text}以内にするには、{ebitda_text}"
-    return f"{limit_text}以内にするには、ネット有利子負債をあと {debt:,}円以上減らす、または{ebitda_text}"
+    increase = m.ebitda_increase_needed(limit) or 0
+    if not m.computable:
+        # The multiple only exists once EBITDA is positive.
+        return f"EBITDA（営業利益＋減価償却費）をあと {format_yen(max(increase, -m.ebitda + 1))}以上増やす"
+    return (f"ネット有利子負債（借入金・社債−現預金）をあと {format_yen(m.debt_reduction_needed(limit))}以上減らす、"
+            f"または EBITDA（営業利益＋減価償却費）をあと {format_yen(increase)}以上増やす")
 
 
 def _ceil(x: Fraction) -> int:
@@ -283,3 +296,45 @@ def compute_indicators(case: Case) -> Indicators:
         closed_periods=closed_period_count(case, case.application_date),
         two_dbop_losses=two_consecutive_dbop_losses(periods),
     )
+
+
+def net_assets_gap_text(net_assets: int | None, *, strictly_positive: bool) -> str:
+    """The yen that would reach 純資産 ≥ 0 (債務超過でない) or, strictly, > 0 (資産超過, F-12)."""
+    if net_assets is None:
+        return ""
+    needed = -net_assets + (1 if strictly_positive else 0)
+    return f"純資産をあと {format_yen(needed)}以上増やす" if needed > 0 else ""
+
+
+@dataclass(frozen=True)
+class NoTwoLosses:
+    """「直近2期連続で減価償却前経常利益が赤字でない」 decided once for the checksheet and the routes."""
+
+    passed: bool | None
+    # Passed only because a single period is closed: it cannot hold two losses. Our reading [I].
+    single_period: bool
+    figure: str
+    gap: str
+
+
+def no_two_dbop_losses(ind: Indicators) -> NoTwoLosses:
+    """NOT (DBOP(P0) < 0 AND DBOP(P1) < 0); 0 is not a loss (E.1).
+
+    With P1 not entered the test passes if P0 is not a loss, or if the company has closed only
+    one period; otherwise it stays open.
+    """
+    shown = "、".join(f"{fiscal_period(p.fiscal_year_end)} {format_yen(p.dbop)}" for p in ind.periods[:2])
+    figure = f"減価償却前経常利益 {shown or '—'}"
+    p0 = ind.p0
+    if ind.two_dbop_losses is None and p0 is not None and p0.dbop is not None:
+        if p0.dbop >= 0:
+            return NoTwoLosses(True, False, figure, "")
+        if ind.closed_periods == 1:
+            return NoTwoLosses(True, True, figure + "（決算1期のみ）", "")
+    passed = None if ind.two_dbop_losses is None else not ind.two_dbop_losses
+    gap = ""
+    if passed is False and p0 is not None and p0.dbop is not None:
+        # The two periods are closed; what can change is the next one, which becomes P0.
+        gap = (f"次の決算で減価償却前経常利益を0円以上にする（直近期 {format_yen(p0.dbop)} から "
+               f"{format_yen(-p0.dbop)}以上の改善）")
+    return NoTwoLosses(passed, False, figure, gap)

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
 
-from desktop.logic.amounts import format_ratio, format_yen
+from desktop.logic.amounts import format_rate, format_ratio, format_yen
 from desktop.logic.case_model import Case
 from desktop.logic.evaluation import Assessment
 from desktop.logic.fees import FeeEstimate
@@ -94,17 +93,13 @@ def route_caution(route: RouteResult) -> str:
     return "要確認" if "要確認" in labels else ("目安" if "目安" in labels else "")
 
 
-def rate_text(value: Decimal) -> str:
-    return f"{value:.2f}%"
-
-
 def rate_range(fee: FeeEstimate) -> str:
     """年x% when the 料率区分 is known or the rate is flat, else 年min〜max%."""
     if fee.rate_exact is not None:
-        return f"年{rate_text(fee.rate_exact)}"
+        return f"年{format_rate(fee.rate_exact)}"
     if fee.rate_min == fee.rate_max:
-        return f"年{rate_text(fee.rate_min)}"
-    return f"年{rate_text(fee.rate_min)}〜{rate_text(fee.rate_max)}"
+        return f"年{format_rate(fee.rate_min)}"
+    return f"年{format_rate(fee.rate_min)}〜{format_rate(fee.rate_max)}"
 
 
 def fee_lines(fee: FeeEstimate | None) -> list[str]:
@@ -115,7 +110,7 @@ def fee_lines(fee: FeeEstimate | None) -> list[str]:
     if fee.yen_estimate is not None:
         lines.append(f"概算 {format_yen(fee.yen_estimate)}")
     if fee.surcharge_rate is not None:
-        extra = f"うち上乗せ 年{rate_text(fee.surcharge_rate)}"
+        extra = f"うち上乗せ 年{format_rate(fee.surcharge_rate)}"
         if fee.surcharge_yen is not None:
             extra += f"（{format_yen(fee.surcharge_yen)}）"
         lines.append(extra)

@@ -14,9 +14,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from desktop.logic.amounts import Unit, format_yen
+from desktop.logic.dates import fiscal_period
 from desktop.logic.indicators import PeriodIndicators
 from desktop.logic.packet_styles import GOTHIC, GREY_TEXT, INK, RULE
-from desktop.logic.packet_text import period_label
 
 SERIES = (("減価償却前経常利益", INK), ("純資産", colors.white))
 LEGEND_SIZE, VALUE_SIZE, LABEL_SIZE = 7.5, 6.5, 7.5
@@ -61,7 +61,7 @@ class DbopNetAssetsChart(Flowable):
                 canvas.rect(middle - bar_w / 2, low, bar_w, max(high - low, 0.3), stroke=1, fill=1)
                 label_y = high + 1.2 * mm if value >= 0 else low - 3.2 * mm
                 self._text(format_yen(value, Unit.THOUSAND, suffix=False), middle, label_y, VALUE_SIZE, INK)
-            self._text(period_label(period.fiscal_year_end), centre, 1 * mm, LABEL_SIZE, INK)
+            self._text(fiscal_period(period.fiscal_year_end), centre, 1 * mm, LABEL_SIZE, INK)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.6)
         canvas.line(0, zero_y, self.width, zero_y)

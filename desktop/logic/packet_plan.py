@@ -7,6 +7,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
+from desktop.logic.dates import jdate
 from desktop.logic.packet_blocks import (
     DOCUMENTS,
     EXPLANATION,
@@ -33,7 +34,6 @@ from desktop.logic.packet_styles import (
 from desktop.logic.packet_text import (
     documents_for,
     improvement_plan,
-    japanese_date,
     visible_note,
 )
 from desktop.logic.routes.base import VERDICT_MARKS
@@ -55,7 +55,7 @@ def improvement(ctx: PacketContext) -> list[Flowable]:
                 first = i == 0
                 current = joined([text(row.status), text(row.gap)]) if first else ""
                 rows.append([row.label if first else "", para(current, markup=True) if current else "",
-                             action, owner or "—", cell(japanese_date(due), Styles.cell_right)])
+                             action, owner or "—", cell(jdate(due) if due else "—", Styles.cell_right)])
         # Rows that continue an item share its label cells: rule those only where an item starts.
         rules: list[tuple] = [("INNERGRID", (0, 0), (-1, 0), 0.4, RULE), ("LINEAFTER", (0, 0), (-2, -1), 0.4, RULE),
                               ("LINEABOVE", (2, 1), (-1, -1), 0.4, RULE)]
@@ -170,6 +170,6 @@ def internal_memo(ctx: PacketContext) -> list[Flowable]:
         for snap in case.history:
             marks = "　".join(f"{VERDICT_MARKS.get(v, '？')} {names.get(rid, rid)}"  # type: ignore[call-overload]
                              for rid, v in snap.verdicts.items())
-            rows.append([japanese_date(snap.assessment_date), marks or "—"])
+            rows.append([jdate(snap.assessment_date), marks or "—"])
         story.append(grid_table(rows, fractions_of(FRAME_WIDTH, 20, 80)))
     return story

@@ -10,7 +10,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
 
-from desktop.logic.amounts import format_yen
+from desktop.logic.amounts import format_rate, format_yen
 from desktop.logic.case_model import Case
 from desktop.logic.packet_blocks import (
     ROUTES,
@@ -18,7 +18,6 @@ from desktop.logic.packet_blocks import (
     heading,
     joined,
     rate_range,
-    rate_text,
     status_cell,
 )
 from desktop.logic.packet_styles import (
@@ -102,7 +101,7 @@ def _facts(case: Case, route: RouteResult) -> list[tuple[str, str]]:
             facts.append(("保証料の概算", text(format_yen(fee.yen_estimate))
                           + (f"<br/><font size='7'>{text(basis)}</font>" if basis else "")))
         if fee.surcharge_rate is not None:
-            extra = f"年{rate_text(fee.surcharge_rate)}"
+            extra = f"年{format_rate(fee.surcharge_rate)}"
             if fee.surcharge_yen is not None:
                 extra += f"（お借入れ期間の合計 {format_yen(fee.surcharge_yen)}）"
             facts.append(("保証を付けない場合の上乗せ", text(extra)))

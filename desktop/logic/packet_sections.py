@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 from desktop.logic.amounts import Unit, format_ratio, format_yen
 from desktop.logic.case_model import Loan, Period
 from desktop.logic.checksheet import ItemResult
+from desktop.logic.dates import fiscal_period, jdate
 from desktop.logic.evaluation import Assessment
 from desktop.logic.indicators import PeriodIndicators
 from desktop.logic.packet import AUDIENCE_LABELS
@@ -50,8 +51,6 @@ from desktop.logic.packet_text import (
     Addressee,
     Audience,
     item_note,
-    japanese_date,
-    period_label,
     preference_label,
     request_paragraph,
 )
@@ -63,7 +62,7 @@ from desktop.logic.rule_data import caution_label
 def cover(ctx: PacketContext) -> list[Flowable]:
     case, wording = ctx.case, ctx.wording
     story: list[Flowable] = []
-    story.append(para(f"基準日　{japanese_date(case.assessment_date)}", Styles.cell_right))
+    story.append(para(f"基準日　{jdate(case.assessment_date)}", Styles.cell_right))
     story.append(Spacer(1, 4 * mm))
     if ctx.audience == "internal":
         story.append(para("社内控え（社外に提出しないでください）", Styles.addressee))
@@ -83,10 +82,10 @@ def cover(ctx: PacketContext) -> list[Flowable]:
     facts = [
         ("所在地（都道府県）", case.company.prefecture or "—"),
         ("業種", case.company.industry or "—"),
-        ("基準日", japanese_date(case.assessment_date)),
-        ("申込予定日", japanese_date(case.application_date)),
+        ("基準日", jdate(case.assessment_date)),
+        ("申込予定日", jdate(case.application_date)),
         ("作成者", case.negotiation.preparer.strip() or ctx.company),
-        ("判定に用いたルールデータの確認日", japanese_date(ctx.assessment.rules_checked_on)),
+        ("判定に用いたルールデータの確認日", jdate(ctx.assessment.rules_checked_on)),
     ]
     widths = [62 * mm, 82 * mm]
     facts_table = grid_table([[cell(k, Styles.cell_bold), v] for k, v in facts], widths, header_rows=0,
@@ -203,12 +202,12 @@ def _key_figures(assessment: Assessment) -> Flowable:
                           header_rows=0)
     p1 = ind.periods[1] if len(ind.periods) > 1 else None
     rows = [
-        ["項目", period_label(p0.fiscal_year_end), "項目", period_label(p0.fiscal_year_end)],
+        ["項目", fiscal_period(p0.fiscal_year_end), "項目", fiscal_period(p0.fiscal_year_end)],
         ["純資産", cell(format_yen(p0.net_assets), Styles.cell_right),
          "EBITDA有利子負債倍率", cell(ebitda_text(p0.ebitda), Styles.cell_right)],
         ["減価償却前経常利益", cell(format_yen(p0.dbop), Styles.cell_right),
          "代表者への貸付金等", cell(format_yen(p0.representative_receivables), Styles.cell_right)],
-        ["同 前期" + (f"（{period_label(p1.fiscal_year_end)}）" if p1 else ""),
+        ["同 前期" + (f"（{fiscal_period(p1.fiscal_year_end)}）" if p1 else ""),
          cell(format_yen(p1.dbop) if p1 else "—", Styles.cell_right),
          "自己資本比率", cell(format_ratio(p0.ratios.equity_ratio, percent=True, digits=1), Styles.cell_right)],
     ]
@@ -324,7 +323,7 @@ def financials(ctx: PacketContext) -> list[Flowable]:
         return story
     oldest_first = list(reversed(list(zip(periods, ind.periods, strict=True))))
     n = len(oldest_first)
-    head = ["（単位：千円）"] + [period_label(p.fiscal_year_end) for p, _ in oldest_first]
+    head = ["（単位：千円）"] + [fiscal_period(p.fiscal_year_end) for p, _ in oldest_first]
     rows: list[list] = [head]
     bold_rows = []
     for label, key in _STATEMENT_ROWS:
@@ -369,7 +368,7 @@ def _indicator_table(oldest_first: list[tuple[Period, PeriodIndicators]], widths
         ("使用総資本事業利益率", lambda pi: pct(pi.ratios.return_on_assets)),
         ("インタレスト・カバレッジ・レシオ", icr),
     ]
-    rows: list[list] = [["指標"] + [period_label(p.fiscal_year_end) for p, _ in oldest_first]]
+    rows: list[list] = [["指標"] + [fiscal_period(p.fiscal_year_end) for p, _ in oldest_first]]
     for label, value in lines:
         rows.append([label] + [cell(value(pi), Styles.cell_right) for _, pi in oldest_first])
     return grid_table(rows, widths)

@@ -273,11 +273,3 @@ def _condition_labels(assessment: Assessment) -> dict[str, str]:
     labels = {c.id: c.label for r in assessment.routes for c in r.conditions}
     labels.update({i: res.label for i, res in assessment.checksheet.results.items()})
     return labels
-
-
-def japanese_date(day: dt.date | None, unknown: str = "—") -> str:
-    return unknown if day is None else f"{day.year}年{day.month}月{day.day}日"
-
-
-def period_label(fiscal_year_end: dt.date) -> str:
-    return f"{fiscal_year_end.year}年{fiscal_year_end.month}月期"

@@ -32,6 +32,15 @@ def test_save_replaces_atomically_and_leaves_no_temp_files(tmp_path: Path) -> No
     assert [p.name for p in tmp_path.iterdir()] == ["c.hnavi"]
 
 
+def test_saved_file_gets_ordinary_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "c.hnavi"
+    save_case(Case.new(dt.date(2026, 1, 1)), target)
+    assert target.stat().st_mode & 0o077, "readable as a normally created file, not 0600"
+    target.chmod(0o640)
+    save_case(Case.new(dt.date(2026, 1, 2)), target)
+    assert target.stat().st_mode & 0o777 == 0o640
+
+
 def test_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "c.hnavi"
     target.write_text("old", encoding="utf-8")

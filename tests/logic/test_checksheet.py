@@ -1,7 +1,9 @@
-from desktop.logic.case_model import Answer, BusinessAsset, Case, Declarations
+import datetime as dt
+
+from desktop.logic.case_model import Answer, BusinessAsset, Case, Company, Declarations
 from desktop.logic.checksheet import ChecksheetResult, evaluate_checksheet, load_checksheet
 from desktop.logic.indicators import compute_indicators
-from tests.builders import case, with_p0
+from tests.builders import case, period, with_p0
 
 
 def _result(c: Case) -> ChecksheetResult:
@@ -58,3 +60,22 @@ def test_self_items_follow_answers() -> None:
     assert r.item("GL-1.2").status == "partly"
     assert r.item("GL-1.4").status == "not_met"
     assert r.item("GL-3.4").status == "unknown"
+
+
+def test_two_losses_item_with_one_closed_period_is_met_as_our_reading() -> None:
+    # The same decision as the CGC routes' 「直近2期連続で赤字でない」: one closed period cannot hold
+    # two consecutive losses, so the item passes, and the figure says why [I].
+    company = Company(name="株式会社テスト", is_corporation=True, incorporated_on=dt.date(2025, 6, 1),
+                      fiscal_year_end_month=3)
+    item = _result(case(company=company, periods=[period(2026, ordinary_profit_yen=-20_000_000)])).item("GL-2.1-P2")
+    assert item.status == "met"
+    assert item.figure == "減価償却前経常利益 2026年03月期 ▲10,000,000円（決算1期のみ）"
+
+
+def test_two_losses_item_gap_is_the_improvement_of_the_next_period() -> None:
+    periods = case().sorted_periods()
+    c = case(periods=[periods[0].model_copy(update={"ordinary_profit_yen": -10_400_000}),
+                      periods[1].model_copy(update={"ordinary_profit_yen": -10_000_001}), periods[2]])
+    item = _result(c).item("GL-2.1-P2")
+    assert item.status == "not_met"
+    assert item.gap == "次の決算で減価償却前経常利益を0円以上にする（直近期 ▲400,000円 から 400,000円以上の改善）"

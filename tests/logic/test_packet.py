@@ -11,10 +11,11 @@ import pytest
 
 from desktop.logic.amounts import Unit, format_yen
 from desktop.logic.case_model import Answer, Case, Negotiation
+from desktop.logic.dates import jdate
 from desktop.logic.demo_cases import demo_cases
 from desktop.logic.evaluation import Assessment, evaluate
 from desktop.logic.packet import AUDIENCE_LABELS, Audience, build_packet
-from desktop.logic.packet_text import japanese_date, load_packet_text
+from desktop.logic.packet_text import load_packet_text
 from tests import builders
 from tests.pdf_tools import page_texts, squeeze
 
@@ -52,7 +53,7 @@ def test_cover_names_company_audience_and_rule_data_date(name: str) -> None:
     cover = squeeze(texts(name)[0])
     assert a.case.company.name in cover
     assert "経営者保証に関するご相談資料" in cover and "（金融機関向け）" in cover
-    assert "判定に用いたルールデータの確認日" + japanese_date(a.rules_checked_on) in cover
+    assert "判定に用いたルールデータの確認日" + jdate(a.rules_checked_on) in cover
     assert f"{a.case.negotiation.counterparty}{a.case.negotiation.branch}御中" in cover
 
 
@@ -147,7 +148,7 @@ def test_improvement_plan_lists_unmet_items_with_actions_and_the_commitment() ->
     text = flowing(packet("succession"))
     for action in a.case.negotiation.actions:
         assert squeeze(action.action) in text
-        assert japanese_date(action.due) in text
+        assert jdate(action.due) in text
     assert squeeze(load_packet_text().commitment.text) in text
     for item in a.checksheet.unmet():
         assert squeeze(item.label) in text

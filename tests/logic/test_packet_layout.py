@@ -165,5 +165,5 @@ def test_no_periods_case_says_so_instead_of_printing_empty_tables() -> None:
 
 def test_startup_with_one_period_shows_that_period_and_its_chart() -> None:
     layout = "".join(page_texts(built("startup-one-period")))
-    assert "2026年3月期" in layout and "減価償却前経常利益と純資産の推移" in layout
-    assert "2025年3月期" not in layout
+    assert "2026年03月期" in layout and "減価償却前経常利益と純資産の推移" in layout
+    assert "2025年03月期" not in layout

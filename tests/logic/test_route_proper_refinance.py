@@ -102,7 +102,7 @@ def test_asset_surplus(na: int, status: str, gap: str) -> None:
     r = refinance(with_p0(case(), net_assets_yen=na))
     c = cond(r, "asset_surplus")
     assert (c.status, c.gap) == (status, gap)
-    assert c.figure == f"純資産 {na:,}円".replace("-", "▲")
+    assert c.figure == f"純資産 {na:,}円（2026年03月期）".replace("-", "▲")
     assert c.caution == "目安"   # NA > 0 is our reading of 資産超過 (F-12)
     assert r.verdict == ("not_eligible" if status == "not_met" else "possible")
 

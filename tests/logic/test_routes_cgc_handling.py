@@ -167,7 +167,7 @@ def test_bank_linked_net_assets_gap_in_yen() -> None:
     result = evaluate_bank_linked(context(with_p0(bank_ready(), net_assets_yen=-3_200_000)))
     b1 = cond(result, "B1")
     assert b1.figure == "純資産 ▲3,200,000円（2026年03月期）"
-    assert b1.gap == "純資産をあと 3,200,000円以上増やす（ゼロ以上にする）"
+    assert b1.gap == "純資産をあと 3,200,000円以上増やす"
     assert cond(result, "B").gap == b1.gap
 
 

@@ -148,7 +148,7 @@ def test_r3_boundaries_zero_net_assets_and_zero_dbop() -> None:
 def test_r3_not_met_lists_both_gaps() -> None:
     c = with_p0(dbops(case(), -400_000, -1), net_assets_yen=-3_200_000)
     r3 = cond(evaluate(context(c)), "R3")
-    assert r3.gap == ("純資産をあと 3,200,000円以上増やす（ゼロ以上にする） または "
+    assert r3.gap == ("純資産をあと 3,200,000円以上増やす または "
                       "次の決算で減価償却前経常利益を0円以上にする（直近期 ▲400,000円 から 400,000円以上の改善）")
 
 
@@ -314,40 +314,40 @@ def test_subsidized_terms_print_limit_ratio_and_term() -> None:
 
 @pytest.mark.parametrize(("amount", "status", "gap"), [
     (80_000_000, "met", ""),
-    (80_000_001, "not_met", "申込額を 1円減らす（80,000,000円以内）"),
+    (80_000_001, "not_met", "借入予定額を 1円以上減らす"),
     (None, "unknown", ""),
 ])
 def test_subsidized_limit(amount: int | None, status: str, gap: str) -> None:
     result = evaluate_subsidized(context(with_loan(case(), amount_yen=amount)))
-    limit = cond(result, "L")
+    limit = cond(result, "loan_amount")
     assert (limit.status, limit.gap) == (status, gap)
     assert limit.confidence == "W"
 
 
 @pytest.mark.parametrize(("term", "status", "gap"), [
     (120, "met", ""),
-    (121, "not_met", "期間を 1か月短くする（10年（120か月）以内）"),
+    (121, "not_met", "借入期間を 120か月以内にする"),
     (None, "unknown", ""),
 ])
 def test_subsidized_term(term: int | None, status: str, gap: str) -> None:
-    t = cond(evaluate_subsidized(context(with_loan(case(), term_months=term))), "T")
+    t = cond(evaluate_subsidized(context(with_loan(case(), term_months=term))), "loan_term")
     assert (t.status, t.gap) == (status, gap)
 
 
 @pytest.mark.parametrize(("grace", "status"), [(12, "met"), (13, "not_met")])
 def test_subsidized_grace(grace: int, status: str) -> None:
     result = evaluate_subsidized(context(with_loan(case(), grace_months=grace, term_months=60)))
-    assert cond(result, "G").status == status
+    assert cond(result, "grace_period").status == status
     assert result.verdict == ("eligible" if status == "met" else "not_eligible")
 
 
 def test_subsidized_lump_sum_within_one_year_and_no_grace_test() -> None:
     ok = evaluate_subsidized(context(with_loan(case(), repayment="lump_sum", term_months=12, grace_months=0)))
-    assert cond(ok, "T").status == "met"
-    assert "G" not in ids(ok)
+    assert cond(ok, "loan_term").status == "met"
+    assert "grace_period" not in ids(ok)
     long = evaluate_subsidized(context(with_loan(case(), repayment="lump_sum", term_months=13, grace_months=0)))
-    assert cond(long, "T").status == "not_met"
-    assert cond(long, "T").label == "保証期間が一括返済で1年（12か月）以内"
+    assert cond(long, "loan_term").status == "not_met"
+    assert cond(long, "loan_term").label == "一括返済の借入期間が1年以内であること"
 
 
 def test_subsidized_exceptions_follow_the_shared_requirements() -> None:

@@ -6,22 +6,23 @@ from decimal import Decimal
 
 from desktop.logic.amounts import format_yen
 from desktop.logic.fees import flat_fee
-from desktop.logic.routes.base import Condition, ConditionStatus, RouteContext, RouteResult
-from desktop.logic.routes.scheme_parts import (
-    LoanTerms,
-    SchemeParams,
-    Tags,
-    build_result,
-    in_force,
-    tags_for,
-    terms_lines,
+from desktop.logic.routes.base import (
+    Condition,
+    ConditionStatus,
+    RouteContext,
+    RouteParams,
+    RouteResult,
+    route_result,
+    rule_in_force,
 )
+from desktop.logic.routes.conditions import Tags
+from desktop.logic.routes.loan_terms import LoanTerms, terms_lines
 from desktop.logic.rule_data import Rule, load_rule
 
 ROUTE_ID = "abl"
 
 
-class AblParams(SchemeParams):
+class AblParams(RouteParams):
     flat_rate_percent: Decimal
     terms: LoanTerms
 
@@ -69,17 +70,17 @@ def _collateral(ctx: RouteContext, tags: Tags) -> Condition:
 
 def evaluate(ctx: RouteContext) -> RouteResult:
     r = rule()
-    found = in_force(r, ctx, before_start=(
+    found = rule_in_force(r, ctx, before_start=(
         "申込予定日 {app} は、ABL保証で経営者保証が不要になった {first} より前です（それ以前は経営者保証が必要でした）。"))
     if isinstance(found, RouteResult):
         return found
     version, params = found
-    tags = tags_for(version, params)
+    tags = Tags.of(version, params)
     loan = ctx.case.situation.planned_loan
     # A revolving line: the 概算 is one year with the whole amount drawn, not the planned schedule.
     one_year = loan.model_copy(update={"term_months": params.terms.max_term_months, "repayment": "lump_sum"})
     fee = flat_fee(params.flat_rate_percent, one_year, source=tags.source("fee"),
                    note="保証料率は1つのWeb情報源（W）による値です。概算は融資額を1年間満額利用した場合です。")
     conditions = [_current_assets(ctx, tags), _collateral(ctx, tags)]
-    return build_result(r, version, conditions, fee=fee, terms=terms_lines(params.terms),
+    return route_result(r, version, conditions, fee=fee, terms=terms_lines(params.terms),
                         documents=params.documents, notes=params.notes)

@@ -1,16 +1,20 @@
-"""What every route rule returns: conditions with status, figure, gap and source; one verdict."""
+"""What every route is made of: the types (Condition, RouteResult, RouteContext, RouteParams), the
+verdict aggregation, and the results that need no conditions (closed, not applicable).
+
+Condition builders live in routes/conditions.py, the planned-loan checks in routes/loan_terms.py."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Literal
 
 from desktop.logic.case_model import Case
 from desktop.logic.checksheet import ChecksheetResult, ItemResult
 from desktop.logic.fees import FeeEstimate
 from desktop.logic.indicators import Indicators
-from desktop.logic.rule_data import Confidence, P, Rule, RuleVersion, caution_label
+from desktop.logic.dates import jdate
+from desktop.logic.rule_data import Confidence, P, Params, Rule, RuleVersion, caution_label
 
 ConditionStatus = Literal["met", "not_met", "unknown", "waived", "declared", "lender_decides"]
 Verdict = Literal["eligible", "possible", "needs_input", "not_eligible", "not_applicable", "closed"]
@@ -39,6 +43,14 @@ STATUS_LABELS: dict[ConditionStatus, str] = {
     "declared": "申告",
     "lender_decides": "金融機関等が判断",
 }
+
+
+_CONFIDENCE_RANK: tuple[Confidence, ...] = ("C", "W", "I", "U")
+
+
+def weakest(*tags: Confidence) -> Confidence:
+    """The least certain of several confidence tags (C > W > I > U)."""
+    return max(tags, key=_CONFIDENCE_RANK.index)
 
 
 @dataclass(frozen=True)
@@ -99,6 +111,16 @@ class RouteContext:
         return self.checksheet.item(item_id)
 
 
+class RouteParams(Params):
+    """Parameters every route's rule file carries besides its own thresholds."""
+
+    documents: list[str]
+    notes: list[str] = []
+    # Confidence of single conditions where it differs from the version's own, keyed by
+    # condition id (e.g. an [I] reading of a [C] rule, or an [U] window).
+    confidence: dict[str, Confidence] = {}
+
+
 def verdict_from(conditions: list[Condition]) -> Verdict:
     """Aggregate condition statuses (SPEC §6): any unmet → not_eligible, any unknown →
     needs_input, any left to the lender → possible, else eligible."""
@@ -125,75 +147,54 @@ def reason_from(verdict: Verdict, conditions: list[Condition]) -> str:
     return f"{first.label}{suffix}。"
 
 
-def rule_in_force(rule: Rule[P], ctx: RouteContext) -> tuple[RuleVersion, P] | RouteResult:
-    """The rule version valid on the application date, or a `closed` result saying why."""
+def rule_in_force(rule: Rule[P], ctx: RouteContext, *,
+                  before_start: str = "") -> tuple[RuleVersion, P] | RouteResult:
+    """The rule version valid on the application date, or a `closed` result saying why.
+
+    before_start is a route's own reason for dates before its first version; it may name {app}
+    (the application date) and {first} (the first valid day).
+    """
     found = rule.on(ctx.app_date)
     if found is not None:
         return found
     file = rule.file
-    first = file.first_day
-    if ctx.app_date < first:
-        message = f"申込予定日 {ctx.app_date:%Y年%m月%d日} は受付開始（{first:%Y年%m月%d日}）より前です。"
+    first, app = file.first_day, ctx.app_date
+    if app < first:
+        message = (before_start.format(app=jdate(app), first=jdate(first)) if before_start
+                   else f"申込予定日 {jdate(app)} は受付開始（{jdate(first)}）より前です。")
     else:
-        ends = [v.valid_to for v in file.versions if v.valid_to is not None and v.valid_to < ctx.app_date]
+        ends = [v.valid_to for v in file.versions if v.valid_to is not None and v.valid_to < app]
         last = max(ends) if ends else None
-        message = (f"受付は {last:%Y年%m月%d日} 申込分までです（申込予定日 {ctx.app_date:%Y年%m月%d日}）。"
+        message = (f"受付は {jdate(last)} 申込分までです（申込予定日 {jdate(app)}）。"
                    if last else "申込予定日に適用できるルールがありません。")
     return RouteResult(route_id=file.id, name=file.name, verdict="closed", conditions=[], reason=message,
                        source=file.versions[-1].source, rule_checked_on=file.checked_on)
 
 
-def from_bool(cid: str, label: str, value: bool | None, *, figure: str = "", gap: str = "",
-              source: str = "", confidence: Confidence = "C") -> Condition:
-    """A condition decided by a figure: True met, False not met, None unknown."""
-    status: ConditionStatus = "unknown" if value is None else ("met" if value else "not_met")
-    return Condition(cid, label, status, figure=figure, gap=gap if status == "not_met" else "",
-                     source=source, confidence=confidence)
+def route_result(rule: Rule[P], version: RuleVersion, conditions: list[Condition], *,
+                 verdict: Verdict | None = None, reason: str = "", fee: FeeEstimate | None = None,
+                 terms: list[str] | None = None, documents: list[str] | None = None,
+                 notes: list[str] | None = None) -> RouteResult:
+    """A route's result; the verdict and reason follow from the conditions unless given."""
+    decided = verdict or verdict_from(conditions)
+    return RouteResult(
+        route_id=rule.file.id, name=rule.file.name, verdict=decided, conditions=conditions,
+        reason=reason or reason_from(decided, conditions), source=version.source, fee=fee,
+        terms=terms or [], documents=documents or [], notes=notes or [],
+        rule_checked_on=version.checked_on,
+    )
 
 
-def from_declaration(cid: str, label: str, value: bool | None, *, source: str = "",
-                     confidence: Confidence = "C", gap: str = "") -> Condition:
-    """A condition the owner declares (申告): yes → declared, no → not met, blank → unknown."""
-    status: ConditionStatus = "unknown" if value is None else ("declared" if value else "not_met")
-    figure = {None: "未回答", True: "はい（申告）", False: "いいえ"}[value]
-    return Condition(cid, label, status, figure=figure, gap=gap if status == "not_met" else "",
-                     source=source, confidence=confidence)
+def not_applicable(rule: Rule[P], version: RuleVersion, reason: str, *,
+                   conditions: list[Condition] | None = None, terms: list[str] | None = None) -> RouteResult:
+    """The situation is outside the route; a deciding condition may be kept so its figure shows."""
+    return route_result(rule, version, conditions or [], verdict="not_applicable", reason=reason, terms=terms)
 
 
-def from_item(cid: str, label: str, item: ItemResult, *, source: str = "",
-              confidence: Confidence = "C") -> Condition:
-    """A condition that rests on a checksheet item's result."""
-    status: ConditionStatus = {
-        "met": "met", "declared": "declared", "partly": "not_met", "not_met": "not_met", "unknown": "unknown",
-    }[item.status]
-    return Condition(cid, label, status, figure=item.figure or item.status_label,
-                     gap=(item.gap or f"「{item.label}」を整える") if status == "not_met" else "",
-                     source=source or item.source, confidence=confidence)
-
-
-# From worst to best: an "all of" takes the worst part, an "any of" the best.
-_STATUS_RANK: tuple[ConditionStatus, ...] = ("not_met", "unknown", "lender_decides", "declared", "met", "waived")
-_CONFIDENCE_RANK: tuple[Confidence, ...] = ("C", "W", "I", "U")
-
-
-def _combined(cid: str, label: str, parts: list[Condition], status: ConditionStatus, joiner: str,
-              gap: str, source: str) -> list[Condition]:
-    figure = "、".join(f"{p.id} {STATUS_LABELS[p.status]}" for p in parts)
-    if status == "not_met" and not gap:
-        gap = joiner.join(p.gap for p in parts if p.gap)
-    confidence = max((p.confidence for p in parts), key=_CONFIDENCE_RANK.index)
-    combined = Condition(cid, label, status, figure=figure, gap=gap if status == "not_met" else "",
-                         source=source, confidence=confidence)
-    return [combined, *(replace(p, part_of=cid) for p in parts)]
-
-
-def any_of(cid: str, label: str, parts: list[Condition], *, gap: str = "", source: str = "") -> list[Condition]:
-    """A condition met when any part is (e.g. 事業者選択型 ③): the combined condition, then its parts."""
-    status = max((p.status for p in parts), key=_STATUS_RANK.index)
-    return _combined(cid, label, parts, status, " または ", gap, source)
-
-
-def all_of(cid: str, label: str, parts: list[Condition], *, gap: str = "", source: str = "") -> list[Condition]:
-    """A condition met only when every part is (e.g. 金融機関連携型 ②): combined, then its parts."""
-    status = min((p.status for p in parts), key=_STATUS_RANK.index)
-    return _combined(cid, label, parts, status, "、かつ ", gap, source)
+def corporation_gate(rule: Rule[P], version: RuleVersion, ctx: RouteContext, *,
+                     terms: list[str] | None = None) -> RouteResult | None:
+    """None for a corporation; for a sole proprietor the not-applicable result of a corporations-only
+    route (S004 「法人の場合」)."""
+    if ctx.case.company.is_corporation:
+        return None
+    return not_applicable(rule, version, "法人のみが対象です（個人事業主は利用できません）。", terms=terms)

@@ -16,25 +16,25 @@ from pydantic import field_validator
 
 from desktop.logic.amounts import format_ratio, format_yen
 from desktop.logic.case_model import Loan
+from desktop.logic.fees import standard_fee
 from desktop.logic.indicators import FinancialRatios
 from desktop.logic.routes.base import (
     Condition,
     RouteContext,
+    RouteParams,
     RouteResult,
+    corporation_gate,
+    route_result,
+    rule_in_force,
+    weakest,
+)
+from desktop.logic.routes.conditions import (
     all_of,
     any_of,
     from_bool,
-    reason_from,
-    rule_in_force,
-    verdict_from,
-)
-from desktop.logic.routes.cgc_common import (
-    CGC_DECIDES_NOTE,
-    LOCAL_SUBSIDY_NOTE,
-    corporation_gate,
     net_assets_condition,
     no_two_losses_condition,
-    standard_fee,
+    same_lender,
 )
 from desktop.logic.rule_data import Params, Rule, RuleVersion, load_rule
 
@@ -42,18 +42,18 @@ BANK_LINKED_ID = "cgc_bank_linked"
 FINANCIAL_ID = "cgc_financial"
 COLLATERAL_ID = "cgc_collateral"
 
+# Notes every CGC route prints (事業者選択型 too). F-23: local 制度融資 may add fee subsidies.
+LOCAL_SUBSIDY_NOTE = "都道府県・市区町村の制度融資では保証料の補助がある場合があります（この試算には含めていません）。"
+CGC_DECIDES_NOTE = "要件を満たしても利用が約束されるわけではなく、最終判断は信用保証協会（と金融機関）が行います。"
+FEE_NOTE = "利用する保証制度の料率区分（9区分、責任共有制度）による概算です。実際の料率は保証協会が決めます。"
+
 TERMS = [
     "保証料の上乗せなし（利用する保証制度の通常の保証料率）",
     "保証限度額・保証割合・保証期間は、利用する保証制度によります",
 ]
 
 
-class HandlingParams(Params):
-    documents: list[str]
-    notes: list[str]
-
-
-class BankLinkedParams(HandlingParams):
+class BankLinkedParams(RouteParams):
     # Checksheet items standing for the three aspects of 一体性の解消 the bank confirms (③).
     separation_items: list[str]
     money_flow_items: list[str]
@@ -69,7 +69,7 @@ class Tier(Params):
     interest_coverage: Decimal
 
 
-class FinancialParams(HandlingParams):
+class FinancialParams(RouteParams):
     tiers: list[Tier]
 
     @field_validator("tiers")
@@ -91,11 +91,11 @@ def financial_rule() -> Rule[FinancialParams]:
     return load_rule(FINANCIAL_ID, FinancialParams)
 
 
-def collateral_rule() -> Rule[HandlingParams]:
-    return load_rule(COLLATERAL_ID, HandlingParams)
+def collateral_rule() -> Rule[RouteParams]:
+    return load_rule(COLLATERAL_ID, RouteParams)
 
 
-H = TypeVar("H", bound=HandlingParams)
+H = TypeVar("H", bound=RouteParams)
 
 
 def _evaluate(ctx: RouteContext, rule: Rule[H],
@@ -105,17 +105,12 @@ def _evaluate(ctx: RouteContext, rule: Rule[H],
     if isinstance(found, RouteResult):
         return found
     version, params = found
-    gate = corporation_gate(rule.file, version, ctx)
+    gate = corporation_gate(rule, version, ctx)
     if gate is not None:
         return gate
-    conditions = conditions_of(ctx, params, version)
-    verdict = verdict_from(conditions)
-    return RouteResult(
-        route_id=rule.file.id, name=rule.file.name, verdict=verdict, conditions=conditions,
-        reason=reason_from(verdict, conditions), source=version.source, fee=standard_fee(ctx),
-        terms=TERMS, documents=params.documents,
-        notes=[*params.notes, CGC_DECIDES_NOTE, LOCAL_SUBSIDY_NOTE], rule_checked_on=version.checked_on,
-    )
+    fee = standard_fee(ctx.app_date, ctx.case.situation.planned_loan, note=FEE_NOTE)
+    return route_result(rule, version, conditions_of(ctx, params, version), fee=fee, terms=TERMS,
+                        documents=params.documents, notes=[*params.notes, CGC_DECIDES_NOTE, LOCAL_SUBSIDY_NOTE])
 
 
 # --- 金融機関連携型 (D.2.1) ---------------------------------------------------------------
@@ -128,7 +123,7 @@ def _free_proper_loans(ctx: RouteContext) -> Condition:
     if not lender:
         return Condition("A1", label, "unknown", figure="申込金融機関が未入力", source=source)
     own = [loan for loan in ctx.case.loans
-           if loan.lender.strip() == lender and loan.is_proper and loan.balance_yen != 0]
+           if same_lender(loan.lender, lender) and loan.is_proper and loan.balance_yen != 0]
     free = [loan for loan in own if not loan.owner_guarantee and loan.collateral == "none"]
     gap = f"{lender}から、経営者保証なし・無担保のプロパー融資を受ける（保証付き融資と同時の実行でも可）"
     if free:
@@ -161,7 +156,7 @@ def _bank_confirms(ctx: RouteContext, cid: str, label: str, item_ids: list[str])
     items = [ctx.item(i) for i in item_ids]
     figure = "自己点検 " + "、".join(f"{i.id} {i.status_label}" for i in items)
     source = "S004 §1 金融機関連携型 ③、W7"
-    confidence = max((i.item.confidence for i in items), key="CWIU".index)
+    confidence = weakest(*(i.item.confidence for i in items))
     weak = [i for i in items if i.status in ("not_met", "partly")]
     if weak:
         return Condition(cid, label, "not_met", figure=figure, source=source, confidence=confidence,
@@ -182,7 +177,8 @@ def _bank_linked_conditions(ctx: RouteContext, params: BankLinkedParams, version
                 source="S004 §1 金融機関連携型 ①、W7"),
         # Both halves are required here, unlike 事業者選択型 where either suffices (F-15).
         *all_of("B", "② 直近の決算で債務超過でなく、かつ直近2期連続で減価償却前経常利益が赤字でない", [
-            net_assets_condition("B1", "直近の決算で債務超過でない（純資産がゼロ以上）", ind, source=source_b),
+            net_assets_condition("B1", "直近の決算で債務超過でない（純資産がゼロ以上）", ind, strictly_positive=False,
+                                 source=source_b),
             no_two_losses_condition("B2", "直近2期連続で減価償却前経常利益が赤字でない", ind, source=source_b),
         ], source=source_b),
         _bank_confirms(ctx, "C1", "③ 法人と経営者の資産・経理が明確に分離されている（金融機関が確認）",
@@ -323,7 +319,7 @@ def evaluate_financial(ctx: RouteContext) -> RouteResult:
 
 # --- 担保充足型 (D.2.3) -----------------------------------------------------------------
 
-def _collateral_conditions(ctx: RouteContext, params: HandlingParams, version: RuleVersion) -> list[Condition]:
+def _collateral_conditions(ctx: RouteContext, params: RouteParams, version: RuleVersion) -> list[Condition]:
     label = "法人又は経営者が所有する不動産を担保提供し、十分な保全が図られる"
     if ctx.case.situation.planned_loan.offers_real_estate_collateral:
         # 「十分な保全」 is the CGC's judgement; offering the property never passes by itself [I].

@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-from desktop.logic.routes.base import (
-    Condition,
-    RouteContext,
-    RouteResult,
-    from_item,
-    reason_from,
-    rule_in_force,
-    verdict_from,
-)
-from desktop.logic.rule_data import Params, Rule, load_rule
+from desktop.logic.routes.base import RouteContext, RouteParams, RouteResult, route_result, rule_in_force
+from desktop.logic.routes.conditions import from_item
+from desktop.logic.rule_data import Rule, load_rule
 
 ROUTE_ID = "guideline_release"
 
 
-class GuidelineParams(Params):
+class GuidelineParams(RouteParams):
     # Checksheet items that stand for the guideline's requirements, in packet order.
     requirement_items: list[str]
-    documents: list[str]
 
 
 def rule() -> Rule[GuidelineParams]:
@@ -32,18 +24,13 @@ def evaluate(ctx: RouteContext) -> RouteResult:
     if isinstance(found, RouteResult):
         return found
     version, params = found
-    conditions: list[Condition] = []
-    for item_id in params.requirement_items:
-        item = ctx.item(item_id)
-        conditions.append(from_item(item.id, item.label, item, source=item.source,
-                                    confidence=item.item.confidence))
-    verdict = verdict_from(conditions)
-    return RouteResult(
-        route_id=ROUTE_ID, name=r.file.name, verdict=verdict, conditions=conditions,
-        reason=reason_from(verdict, conditions), source=version.source,
+    items = [ctx.item(item_id) for item_id in params.requirement_items]
+    conditions = [from_item(item.id, item.label, item, source=item.source, confidence=item.item.confidence)
+                  for item in items]
+    return route_result(
+        r, version, conditions,
         terms=["保証料の上乗せなし（3要件を満たせば無保証・解除を検討する対象）"],
         documents=params.documents,
         notes=["要件を満たしても解除が約束されるわけではなく、最終的には金融機関が総合的に判断します。",
                "ガイドライン自体に数値基準はありません。財務の数値は保証協会の制度の基準を目安として使っています。"],
-        rule_checked_on=version.checked_on,
     )

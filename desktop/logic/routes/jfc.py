@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from desktop.logic.routes.base import Condition, RouteContext, RouteResult, from_declaration
-from desktop.logic.routes.scheme_parts import (
-    SchemeParams,
-    build_result,
-    format_man,
-    format_months,
-    format_rate,
-    in_force,
+from desktop.logic.amounts import format_man, format_rate
+from desktop.logic.dates import format_months
+from desktop.logic.routes.base import (
+    Condition,
+    RouteContext,
+    RouteParams,
+    RouteResult,
     not_applicable,
-    tags_for,
+    route_result,
+    rule_in_force,
 )
+from desktop.logic.routes.conditions import Tags, from_declaration
 from desktop.logic.rule_data import Params, Rule, load_rule
 
 ROUTE_ID = "jfc_succession"
@@ -27,7 +28,7 @@ class Division(Params):
     base_rate_percent: Decimal
 
 
-class JfcParams(SchemeParams):
+class JfcParams(RouteParams):
     rates_note: str
     equipment_term_months: int
     working_capital_term_months: int
@@ -61,13 +62,13 @@ def _terms(p: JfcParams) -> list[str]:
 
 def evaluate(ctx: RouteContext) -> RouteResult:
     r = rule()
-    found = in_force(r, ctx, before_start=(
+    found = rule_in_force(r, ctx, before_start=(
         "申込予定日 {app} は、このアプリが持つ公庫の制度データ（{first} 以降の条件）より前です。"
         "当時の条件は日本公庫に要確認です。"))
     if isinstance(found, RouteResult):
         return found
     version, params = found
-    tags = tags_for(version, params)
+    tags = Tags.of(version, params)
     terms = _terms(params)
     succession = ctx.case.situation.succession
     if succession.status == "none":
@@ -81,4 +82,4 @@ def evaluate(ctx: RouteContext) -> RouteResult:
         Condition("jfc_waiver", "日本公庫が貸付けに際して経営者保証を免除すること", "lender_decides",
                   figure="公庫が審査で判断", source=tags.source("jfc_waiver"), confidence=tags.confidence("jfc_waiver")),
     ]
-    return build_result(r, version, conditions, terms=terms, documents=params.documents, notes=params.notes)
+    return route_result(r, version, conditions, terms=terms, documents=params.documents, notes=params.notes)

@@ -5,30 +5,33 @@ from __future__ import annotations
 from decimal import Decimal
 
 from desktop.logic.amounts import format_yen
-from desktop.logic.fees import fee_from_table, fee_tables_on
-from desktop.logic.routes.base import Condition, ConditionStatus, RouteContext, RouteResult
-from desktop.logic.routes.scheme_parts import (
-    LoanTerms,
-    SchemeParams,
+from desktop.logic.fees import RATE_CLASS_NOTE, standard_fee
+from desktop.logic.routes.base import (
+    Condition,
+    ConditionStatus,
+    RouteContext,
+    RouteParams,
+    RouteResult,
+    corporation_gate,
+    not_applicable,
+    route_result,
+    rule_in_force,
+)
+from desktop.logic.routes.conditions import (
     Tags,
     asset_surplus,
-    build_result,
     ebitda_multiple_within,
-    in_force,
-    loan_fit,
     no_rescheduled_loans,
-    not_applicable,
     same_lender,
     separation,
-    tags_for,
-    terms_lines,
 )
+from desktop.logic.routes.loan_terms import LoanTerms, loan_fit, terms_lines
 from desktop.logic.rule_data import Rule, load_rule
 
 ROUTE_ID = "proper_refinance"
 
 
-class ProperRefinanceParams(SchemeParams):
+class ProperRefinanceParams(RouteParams):
     ebitda_limit: Decimal
     terms: LoanTerms
 
@@ -83,14 +86,15 @@ def _bank_commitment(ctx: RouteContext, tags: Tags) -> Condition:
 
 def evaluate(ctx: RouteContext) -> RouteResult:
     r = rule()
-    found = in_force(r, ctx)
+    found = rule_in_force(r, ctx)
     if isinstance(found, RouteResult):
         return found
     version, params = found
-    tags = tags_for(version, params)
+    tags = Tags.of(version, params)
     terms = terms_lines(params.terms)
-    if not ctx.case.company.is_corporation:
-        return not_applicable(r, version, "法人のみが対象の制度です（個人事業主は対象外）。", terms=terms)
+    gate = corporation_gate(r, version, ctx, terms=terms)
+    if gate is not None:
+        return gate
     proper = _guaranteed_proper_loan(ctx, tags)
     if proper is None:
         lender = ctx.case.situation.planned_loan.lender.strip()
@@ -107,11 +111,6 @@ def evaluate(ctx: RouteContext) -> RouteResult:
         _bank_commitment(ctx, tags),
         *loan_fit(loan, params.terms, tags),
     ]
-    tables = fee_tables_on(ctx.app_date)
-    fee = None
-    if tables is not None:
-        fee_version, table = tables
-        fee = fee_from_table(table.standard, loan, source=f"{fee_version.source}、{tags.source('fee')}",
-                             note="料率区分は信用保証協会が決めます。区分が分からないときは最も高い料率で概算しています。")
-    return build_result(r, version, conditions, fee=fee, terms=terms, documents=params.documents,
+    fee = standard_fee(ctx.app_date, loan, source_note=tags.source("fee"), note=RATE_CLASS_NOTE)
+    return route_result(r, version, conditions, fee=fee, terms=terms, documents=params.documents,
                         notes=params.notes)

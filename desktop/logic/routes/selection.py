@@ -12,29 +12,29 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from desktop.logic.amounts import format_yen
-from desktop.logic.case_model import PlannedLoan
+from desktop.logic.dates import format_months, jdate
+from desktop.logic.fees import standard_fee
 from desktop.logic.routes.base import (
     Condition,
     RouteContext,
+    RouteParams,
     RouteResult,
+    corporation_gate,
+    route_result,
+    rule_in_force,
+)
+from desktop.logic.routes.cgc_handling import CGC_DECIDES_NOTE, FEE_NOTE, LOCAL_SUBSIDY_NOTE
+from desktop.logic.routes.conditions import (
+    Tags,
     any_of,
     from_bool,
     from_declaration,
     from_item,
-    reason_from,
-    rule_in_force,
-    verdict_from,
-)
-from desktop.logic.routes.cgc_common import (
-    CGC_DECIDES_NOTE,
-    FEE_NOTE,
-    LOCAL_SUBSIDY_NOTE,
-    corporation_gate,
     net_assets_condition,
     no_two_losses_condition,
-    standard_fee,
 )
-from desktop.logic.rule_data import Confidence, Params, Rule, RuleFile, RuleVersion, load_rule
+from desktop.logic.routes.loan_terms import LoanTerms, loan_fit
+from desktop.logic.rule_data import Confidence, P, Params, Rule, RuleVersion, load_rule
 
 SELECTION_ID = "selection_surcharge"
 SUBSIDIZED_ID = "selection_surcharge_subsidized"
@@ -44,22 +44,17 @@ NO_SURCHARGE_FIRST_NOTE = ("保証料の上乗せのない「経営者保証を�
                            "を先に検討してください（既存の取扱いは引き続き利用できます）。")
 
 
-class SelectionParams(Params):
+class SelectionParams(RouteParams):
     surcharge_both_percent: Decimal
     surcharge_other_percent: Decimal
-    documents: list[str]
-    notes: list[str]
 
 
 class SubsidizedParams(Params):
+    # The documents are those of 事業者選択型 (selection_surcharge.toml), stated once there.
     subsidy_percent: Decimal
-    max_amount_yen: int
-    max_term_months: int
-    max_lump_sum_term_months: int
-    max_grace_months: int
-    guarantee_ratio_percent: Decimal
-    terms_confidence: Confidence
+    terms: LoanTerms
     notes: list[str]
+    confidence: dict[str, Confidence] = {}
 
 
 def rule() -> Rule[SelectionParams]:
@@ -105,7 +100,8 @@ def _financial(ctx: RouteContext) -> list[Condition]:
     """③: either half suffices (F-15); both together lower the surcharge."""
     ind = ctx.indicators
     return any_of("R3", "③ 直近の決算で債務超過でない、又は直近2期連続で減価償却前経常利益が赤字でない（いずれか一方で可）", [
-        net_assets_condition("R3a", "直近の決算で債務超過でない（純資産がゼロ以上）", ind, source="S003 ③、S004 2.(3)①"),
+        net_assets_condition("R3a", "直近の決算で債務超過でない（純資産がゼロ以上）", ind, strictly_positive=False,
+                             source="S003 ③、S004 2.(3)①"),
         no_two_losses_condition("R3b", "直近2期連続で減価償却前経常利益が赤字でない", ind, source="S003 ③、S004 2.(3)②"),
     ], source="S003 ③、S004 2.(3)")
 
@@ -168,19 +164,13 @@ def _fee_note(elig: Eligibility, fallback: Decimal) -> str:
     return FEE_NOTE
 
 
-def _result(ctx: RouteContext, file: RuleFile, version: RuleVersion, elig: Eligibility,
+def _result(ctx: RouteContext, rule: Rule[P], version: RuleVersion, elig: Eligibility,
             extra: list[Condition], surcharge: Decimal, terms: list[str], documents: list[str],
             notes: list[str]) -> RouteResult:
-    conditions = elig.conditions + extra
-    verdict = verdict_from(conditions)
-    return RouteResult(
-        route_id=file.id, name=file.name, verdict=verdict, conditions=conditions,
-        reason=reason_from(verdict, conditions), source=version.source,
-        fee=standard_fee(ctx, surcharge=surcharge, note=_fee_note(elig, surcharge)),
-        terms=terms, documents=documents,
-        notes=[NO_SURCHARGE_FIRST_NOTE, *notes, CGC_DECIDES_NOTE, LOCAL_SUBSIDY_NOTE],
-        rule_checked_on=version.checked_on,
-    )
+    fee = standard_fee(ctx.app_date, ctx.case.situation.planned_loan, surcharge=surcharge,
+                       note=_fee_note(elig, surcharge))
+    return route_result(rule, version, elig.conditions + extra, fee=fee, terms=terms, documents=documents,
+                        notes=[NO_SURCHARGE_FIRST_NOTE, *notes, CGC_DECIDES_NOTE, LOCAL_SUBSIDY_NOTE])
 
 
 def evaluate(ctx: RouteContext) -> RouteResult:
@@ -190,7 +180,7 @@ def evaluate(ctx: RouteContext) -> RouteResult:
     if isinstance(found, RouteResult):
         return found
     version, params = found
-    gate = corporation_gate(r.file, version, ctx)
+    gate = corporation_gate(r, version, ctx)
     if gate is not None:
         return gate
     elig = assess(ctx, params)
@@ -201,46 +191,13 @@ def evaluate(ctx: RouteContext) -> RouteResult:
         f"保証料率：通常の保証料率{shown}（{elig.surcharge_basis}）",
         "保証限度額・保証割合・保証期間：組み合わせる保証制度によります",
     ]
-    return _result(ctx, r.file, version, elig, [], surcharge, terms, params.documents, params.notes)
+    return _result(ctx, r, version, elig, [], surcharge, terms, params.documents, params.notes)
 
 
 # --- 促進特別保証（国補助） (D.4) ----------------------------------------------------------
 
-def _months(months: int) -> str:
-    return f"{months // 12}年（{months}か月）" if months % 12 == 0 else f"{months}か月"
-
-
 def _window(version: RuleVersion) -> str:
-    end = "" if version.valid_to is None else f"{version.valid_to:%Y年%m月%d日}"
-    return f"{version.valid_from:%Y年%m月%d日}〜{end}"
-
-
-def _loan_terms(loan: PlannedLoan, params: SubsidizedParams, version: RuleVersion) -> list[Condition]:
-    """Limit, term and grace of the special guarantee (W2)."""
-    confidence = params.terms_confidence
-    amount_source = version.source_of("max_amount_yen")
-    term_source = version.source_of("max_term_months")
-    limit = format_yen(params.max_amount_yen)
-    amount = loan.amount_yen
-    conditions = [from_bool(
-        "L", f"保証申込額が{limit}以内", None if amount is None else amount <= params.max_amount_yen,
-        figure=f"申込額 {format_yen(amount, unknown='未入力')}", source=amount_source, confidence=confidence,
-        gap="" if amount is None else f"申込額を {format_yen(amount - params.max_amount_yen)}減らす（{limit}以内）")]
-    lump = loan.repayment == "lump_sum"
-    max_term = params.max_lump_sum_term_months if lump else params.max_term_months
-    term = loan.term_months
-    conditions.append(from_bool(
-        "T", f"保証期間が{'一括返済で' if lump else ''}{_months(max_term)}以内",
-        None if term is None else term <= max_term,
-        figure=f"期間 {'未入力' if term is None else f'{term}か月'}", source=term_source, confidence=confidence,
-        gap="" if term is None else f"期間を {term - max_term}か月短くする（{_months(max_term)}以内）"))
-    if not lump:
-        grace = loan.grace_months
-        conditions.append(from_bool(
-            "G", f"据置期間が{_months(params.max_grace_months)}以内", grace <= params.max_grace_months,
-            figure=f"据置 {grace}か月", source=term_source, confidence=confidence,
-            gap=f"据置期間を {grace - params.max_grace_months}か月短くする"))
-    return conditions
+    return f"{jdate(version.valid_from)}〜{'' if version.valid_to is None else jdate(version.valid_to)}"
 
 
 def evaluate_subsidized(ctx: RouteContext) -> RouteResult:
@@ -254,7 +211,7 @@ def evaluate_subsidized(ctx: RouteContext) -> RouteResult:
     if isinstance(base, RouteResult):
         return base
     _, base_params = base
-    gate = corporation_gate(r.file, version, ctx)
+    gate = corporation_gate(r, version, ctx)
     if gate is not None:
         return gate
     elig = assess(ctx, base_params)
@@ -268,14 +225,17 @@ def evaluate_subsidized(ctx: RouteContext) -> RouteResult:
     else:
         rate_line = (f"保証料率：通常の保証料率＋事業者負担 {borne}%（上乗せ {surcharge}% − 国の補助 {subsidy}%、"
                      f"{elig.surcharge_basis}）")
+    t = params.terms
+    assert t.max_grace_months is not None and t.max_lump_sum_months is not None  # both in the rule file
     terms = [
-        f"保証限度額：{format_yen(params.max_amount_yen)}（セーフティネット保証4号・5号は別枠）",
-        f"保証割合：{params.guarantee_ratio_percent}%",
-        f"保証期間：分割返済 {_months(params.max_term_months)}以内（据置 {_months(params.max_grace_months)}以内）、"
-        f"一括返済 {_months(params.max_lump_sum_term_months)}以内",
+        f"保証限度額：{format_yen(t.limit_yen)}（セーフティネット保証4号・5号は別枠）",
+        f"保証割合：{t.guarantee_ratio_percent}%",
+        f"保証期間：分割返済 {format_months(t.max_term_months, with_count=True)}以内"
+        f"（据置 {format_months(t.max_grace_months, with_count=True)}以内）、"
+        f"一括返済 {format_months(t.max_lump_sum_months, with_count=True)}以内",
         rate_line,
         f"国の補助 {subsidy}%（保証申込受付日が {_window(version)} の分）",
         "無担保・保証人なし",
     ]
-    extra = _loan_terms(ctx.case.situation.planned_loan, params, version)
-    return _result(ctx, r.file, version, elig, extra, borne, terms, base_params.documents, params.notes)
+    extra = loan_fit(ctx.case.situation.planned_loan, t, Tags(version, params.confidence))
+    return _result(ctx, r, version, elig, extra, borne, terms, base_params.documents, params.notes)

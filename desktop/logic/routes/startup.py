@@ -6,27 +6,22 @@ import datetime as dt
 from decimal import Decimal
 from fractions import Fraction
 
-from desktop.logic.amounts import format_yen
+from desktop.logic.amounts import format_rate, format_yen
 from desktop.logic.case_model import Company, Startup
+from desktop.logic.dates import add_months, add_years, earliest_start, elapsed, jdate
 from desktop.logic.fees import FeeEstimate, cost_over_loan
-from desktop.logic.routes.base import Condition, ConditionStatus, RouteContext, RouteResult
-from desktop.logic.routes.scheme_parts import (
-    LoanTerms,
-    SchemeParams,
-    Tags,
-    add_months,
-    add_years,
-    build_result,
-    earliest_start,
-    elapsed,
-    format_rate,
-    in_force,
-    jdate,
-    loan_fit,
+from desktop.logic.routes.base import (
+    Condition,
+    ConditionStatus,
+    RouteContext,
+    RouteParams,
+    RouteResult,
     not_applicable,
-    tags_for,
-    terms_lines,
+    route_result,
+    rule_in_force,
 )
+from desktop.logic.routes.conditions import Tags
+from desktop.logic.routes.loan_terms import LoanTerms, loan_fit, terms_lines
 from desktop.logic.rule_data import Params, Rule, load_rule
 
 ROUTE_ID = "startup_promotion"
@@ -39,7 +34,7 @@ class FeeExample(Params):
     source: str
 
 
-class StartupParams(SchemeParams):
+class StartupParams(RouteParams):
     max_years_since_founding: int
     incorporate_within_months: int
     incorporate_within_months_certified: int
@@ -152,11 +147,11 @@ def _governance_note(c: Company, p: StartupParams, tags: Tags) -> str:
 
 def evaluate(ctx: RouteContext) -> RouteResult:
     r = rule()
-    found = in_force(r, ctx)
+    found = rule_in_force(r, ctx)
     if isinstance(found, RouteResult):
         return found
     version, params = found
-    tags = tags_for(version, params)
+    tags = Tags.of(version, params)
     terms = terms_lines(params.terms)
     c, app_date = ctx.case.company, ctx.app_date
     if not c.is_corporation and not c.founding_planned:
@@ -176,5 +171,5 @@ def evaluate(ctx: RouteContext) -> RouteResult:
     conditions.append(_own_funds(c, startup, params, tags))
     conditions.extend(loan_fit(ctx.case.situation.planned_loan, params.terms, tags,
                                proper_loan=startup.proper_loan_with_bank))
-    return build_result(r, version, conditions, fee=_fee(ctx, params, tags), terms=terms,
+    return route_result(r, version, conditions, fee=_fee(ctx, params, tags), terms=terms,
                         documents=params.documents, notes=[*params.notes, _governance_note(c, params, tags)])

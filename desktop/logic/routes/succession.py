@@ -5,30 +5,29 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from desktop.logic.amounts import format_yen
+from desktop.logic.amounts import format_rate, format_yen
 from desktop.logic.case_model import PlannedLoan, Succession
-from desktop.logic.fees import FeeEstimate, fee_from_table, fee_tables_on
-from desktop.logic.routes.base import Condition, ConditionStatus, RouteContext, RouteResult
-from desktop.logic.routes.scheme_parts import (
-    LoanTerms,
-    SchemeParams,
-    Tags,
-    add_years,
-    asset_surplus,
-    build_result,
-    earliest_start,
-    ebitda_multiple_within,
-    elapsed,
-    format_rate,
-    in_force,
-    jdate,
-    loan_fit,
-    no_rescheduled_loans,
+from desktop.logic.dates import add_years, earliest_start, elapsed, jdate
+from desktop.logic.fees import RATE_CLASS_NOTE, FeeEstimate, fee_from_table, fee_tables_on
+from desktop.logic.routes.base import (
+    Condition,
+    ConditionStatus,
+    RouteContext,
+    RouteParams,
+    RouteResult,
+    corporation_gate,
     not_applicable,
-    separation,
-    tags_for,
-    terms_lines,
+    route_result,
+    rule_in_force,
 )
+from desktop.logic.routes.conditions import (
+    Tags,
+    asset_surplus,
+    ebitda_multiple_within,
+    no_rescheduled_loans,
+    separation,
+)
+from desktop.logic.routes.loan_terms import LoanTerms, loan_fit, terms_lines
 from desktop.logic.rule_data import Params, Rule, load_rule
 
 ROUTE_ID = "succession_special"
@@ -40,7 +39,7 @@ class SituationNotes(Params):
     former_without_control: str
 
 
-class SuccessionParams(SchemeParams):
+class SuccessionParams(RouteParams):
     ebitda_limit: Decimal
     planned_within_years: int
     done_window_from: dt.date
@@ -137,8 +136,7 @@ def _fee(app_date: dt.date, loan: PlannedLoan, tags: Tags) -> tuple[FeeEstimate 
                              note="経営者保証コーディネーターの確認を受けた場合の料率で計算しています。")
         return fee, (f"経営者保証コーディネーターの確認を受けた料率（{cheap_range}）です。"
                      f"下限の{format_rate(min(cheap))}は保証協会の管理に必要な費用です（S002）。")
-    fee = fee_from_table(tables.standard, loan, source=source,
-                         note="料率区分は信用保証協会が決めます。区分が分からないときは最も高い料率で概算しています。")
+    fee = fee_from_table(tables.standard, loan, source=source, note=RATE_CLASS_NOTE)
     saving = ""
     confirmed = fee_from_table(cheap, loan)
     if fee.yen_estimate is not None and confirmed.yen_estimate is not None:
@@ -149,17 +147,18 @@ def _fee(app_date: dt.date, loan: PlannedLoan, tags: Tags) -> tuple[FeeEstimate 
 
 def evaluate(ctx: RouteContext) -> RouteResult:
     r = rule()
-    found = in_force(r, ctx)
+    found = rule_in_force(r, ctx)
     if isinstance(found, RouteResult):
         return found
     version, params = found
-    tags = tags_for(version, params)
+    tags = Tags.of(version, params)
     terms = terms_lines(params.terms)
     s = ctx.case.situation.succession
     if s.status == "none":
         return not_applicable(r, version, "事業承継の予定・実施がないため対象外です。", terms=terms)
-    if not ctx.case.company.is_corporation:
-        return not_applicable(r, version, "法人のみが対象の制度です（個人事業主は対象外）。", terms=terms)
+    gate = corporation_gate(r, version, ctx, terms=terms)
+    if gate is not None:
+        return gate
     app_date, loan = ctx.app_date, ctx.case.situation.planned_loan
     route = _route_a(s, app_date, params, tags) if s.status == "planned" else _route_b(s, app_date, params, tags)
     conditions = [
@@ -180,4 +179,4 @@ def evaluate(ctx: RouteContext) -> RouteResult:
         *([coordinator_note] if coordinator_note else []),
         *params.notes,
     ]
-    return build_result(r, version, conditions, fee=fee, terms=terms, documents=params.documents, notes=notes)
+    return route_result(r, version, conditions, fee=fee, terms=terms, documents=params.documents, notes=notes)

@@ -1,4 +1,4 @@
-"""Shared pieces of the scheme routes: date arithmetic, amounts as printed, lender matching, registry."""
+"""What the routes share: date arithmetic, amounts as printed, lender matching, confidence, registry."""
 
 from __future__ import annotations
 
@@ -7,17 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from desktop.logic.amounts import format_man
+from desktop.logic.dates import add_months, add_years, earliest_start, elapsed
 from desktop.logic.evaluation import evaluate, load_rule_data
 from desktop.logic.routes import ROUTES
-from desktop.logic.routes.scheme_parts import (
-    add_months,
-    add_years,
-    earliest_start,
-    elapsed,
-    format_man,
-    same_lender,
-    weakest,
-)
+from desktop.logic.routes.base import weakest
+from desktop.logic.routes.conditions import same_lender
 from tests.builders import case
 
 D = dt.date

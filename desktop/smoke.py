@@ -1,0 +1,79 @@
+"""`hosho-navi --smoke [DIR]`: prove a build can run, offscreen, in seconds.
+
+Used against the frozen one-folder app in CI (and by build.ps1 on Windows): it starts the
+QApplication with the Japanese translator and the bundled fonts, builds the main window,
+loads every rule file and the checksheet, evaluates a demo case and writes its packet.
+Any missing resource makes it exit 1; the log goes to DIR/smoke.log because the windowed
+Windows exe has no console.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+
+from desktop.paths import RESOURCES_DIR
+
+NEXT_BUTTON_JA = "次へ(&N) >"
+
+
+def _check(condition: bool, message: str) -> None:
+    if not condition:
+        raise RuntimeError(message)
+
+
+def run_smoke(out_dir: Path) -> list[str]:
+    """Run every check; returns the lines of the report, raises on the first failure."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QFontDatabase, QIcon
+    from PySide6.QtWidgets import QWizard
+
+    from desktop.logic.demo_cases import demo_cases
+    from desktop.logic.evaluation import evaluate
+    from desktop.logic.packet import write_packet
+    from desktop.ui.app import AppDirs, create_app
+
+    report: list[str] = []
+    app, window = create_app([], AppDirs(out_dir / "data", out_dir / "log"))
+    next_text = window.button(QWizard.WizardButton.NextButton).text()
+    _check(next_text == NEXT_BUTTON_JA, f"Qt の日本語訳が読み込まれていません（次へボタン: {next_text!r}）")
+    report.append(f"translator ok: {next_text}")
+    families = set(QFontDatabase.families())
+    _check(any("BIZ UD" in f for f in families), "BIZ UD ゴシックが登録されていません")
+    report.append("ui font ok")
+    icon = QIcon(str(RESOURCES_DIR / "icons" / "app.png"))
+    _check(not icon.isNull(), "アイコンが読み込めません")
+    report.append("icon ok")
+    window.show()
+    app.processEvents()
+    case = demo_cases()["succession"]
+    assessment = evaluate(case)
+    _check(len(assessment.routes) == 11, f"制度の数が 11 ではありません: {len(assessment.routes)}")
+    report.append("rules ok: " + ", ".join(f"{r.route_id}={r.verdict}" for r in assessment.routes))
+    target = out_dir / "smoke-packet.pdf"
+    write_packet(assessment, target)
+    _check(target.stat().st_size > 10_000, "PDF が小さすぎます")
+    report.append(f"packet ok: {target} ({target.stat().st_size:,} bytes)")
+    window.close()
+    return report
+
+
+def smoke_main(argv: list[str]) -> int:
+    out_dir = Path(argv[0]) if argv else Path(tempfile.mkdtemp(prefix="hosho-navi-smoke-"))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    log = out_dir / "smoke.log"
+    try:
+        lines = run_smoke(out_dir)
+    except Exception:  # noqa: BLE001 - the smoke test reports every failure the same way
+        log.write_text(traceback.format_exc(), encoding="utf-8")
+        if sys.stderr:
+            sys.stderr.write(traceback.format_exc())
+        return 1
+    text = "\n".join(lines + ["smoke test passed"]) + "\n"
+    log.write_text(text, encoding="utf-8")
+    if sys.stdout:
+        sys.stdout.write(text)
+    return 0

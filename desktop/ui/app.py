@@ -1,0 +1,105 @@
+"""Start the desktop app: QApplication, Japanese Qt strings, the bundled font, error hooks,
+the main window (SPEC §2). `hosho-navi` with no arguments ends up in run_gui."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from desktop.logic.evaluation import load_rule_data
+from desktop.paths import resource_path
+from desktop.ui import crash
+from desktop.ui.wizard import MainWizard
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "HoshoNavi"
+FONT_FILES = ("fonts/BIZUDGothic-Regular.ttf", "fonts/BIZUDGothic-Bold.ttf")
+FONT_FAMILY = "BIZ UDGothic"
+BASE_POINT_SIZE = 11
+
+
+@dataclass(frozen=True)
+class AppDirs:
+    """Per-user folders: cases' drafts and the recent list in data, logs in log."""
+
+    data: Path
+    log: Path
+
+    @classmethod
+    def default(cls) -> AppDirs:
+        # roaming=False keeps autosave out of OneDrive-synced roaming profiles (engineering §5).
+        return cls(Path(platformdirs.user_data_dir(APP_NAME, APP_NAME, roaming=False)),
+                   Path(platformdirs.user_log_dir(APP_NAME, APP_NAME)))
+
+
+def install_translator(app: QApplication) -> QTranslator:
+    """Qt's own Japanese strings: 次へ(&N) >, < 戻る(&B), キャンセル, context menus."""
+    translator = QTranslator(app)
+    if translator.load("qtbase_ja", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+    else:
+        log.warning("qtbase_ja.qm not found; Qt's buttons stay in English")
+    return translator
+
+
+def install_fonts(app: QApplication) -> str:
+    """Register the bundled BIZ UD Gothic and make it the UI font, so screen and packet match."""
+    family = ""
+    for relative in FONT_FILES:
+        font_id = QFontDatabase.addApplicationFont(str(resource_path(relative)))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        if families:
+            family = family or families[0]
+        else:
+            log.warning("could not register font %s", relative)
+    font = QFont(family or FONT_FAMILY)
+    font.setPointSize(BASE_POINT_SIZE)
+    app.setFont(font)
+    return family
+
+
+def create_app(argv: list[str], dirs: AppDirs | None = None) -> tuple[QApplication, MainWizard]:
+    """The application and its main window, not yet shown. argv: the arguments after the
+    program name; the first one that is not an option is a case file to open."""
+    app = QApplication.instance() or QApplication(["hosho-navi", *argv])
+    assert isinstance(app, QApplication)
+    # Once per process: registering the fonts again would re-scan them (tests make many windows).
+    if app.property("hosho_navi_ready") is None:
+        app.setApplicationName(APP_NAME)
+        QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
+        install_translator(app)
+        install_fonts(app)
+        app.setProperty("hosho_navi_ready", True)
+    load_rule_data()  # a malformed rule file stops here, naming file and key (SPEC §6)
+    dirs = dirs or AppDirs.default()
+    window = MainWizard(dirs.data)
+    return app, window
+
+
+def case_argument(argv: list[str]) -> Path | None:
+    paths = [a for a in argv if not a.startswith("-")]
+    return Path(paths[0]) if paths else None
+
+
+def run_gui(argv: list[str]) -> int:
+    """Run the app until its window closes; argv as for create_app."""
+    dirs = AppDirs.default()
+    crash.install(dirs.log)
+    app, window = create_app(argv, dirs)
+    window.show()
+    path = case_argument(argv)
+
+    def start() -> None:
+        # After the window is up, so the questions have a parent on screen.
+        if not window.offer_recovery() and path is not None:
+            window.open_case(path)
+
+    QTimer.singleShot(0, start)
+    return app.exec()

@@ -1,0 +1,92 @@
+"""Every question the app asks and every file it hands to the system, in one place.
+
+Tests replace these functions (monkeypatch) instead of clicking real modal dialogs
+(engineering notes §2.7).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from desktop.logic.case_model import FILE_SUFFIX
+
+CASE_FILTER = f"解除ナビのケース (*{FILE_SUFFIX})"
+PDF_FILTER = "PDF (*.pdf)"
+
+
+class Unsaved(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+def ask_unsaved(parent: QWidget, what: str) -> Unsaved:
+    """「保存しますか」 before something would drop unsaved changes."""
+    buttons = QMessageBox.StandardButton
+    answer = QMessageBox.question(
+        parent, "変更の保存", f"このケースには保存していない変更があります。{what}前に保存しますか？",
+        buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+    return {buttons.Save: Unsaved.SAVE, buttons.Discard: Unsaved.DISCARD}.get(answer, Unsaved.CANCEL)
+
+
+def ask_recover(parent: QWidget, company: str, saved_at: str, source: str) -> bool:
+    buttons = QMessageBox.StandardButton
+    answer = QMessageBox.question(
+        parent, "自動保存からの復元",
+        f"前回、保存せずに終了したケースが見つかりました。\n\n会社：{company}\n自動保存：{saved_at}\n"
+        f"元のファイル：{source}\n\n復元しますか？（「いいえ」を選ぶと自動保存は削除されます）",
+        buttons.Yes | buttons.No, buttons.Yes)
+    return answer == buttons.Yes
+
+
+def ask_open_path(parent: QWidget, folder: str = "") -> Path | None:
+    name, _filter = QFileDialog.getOpenFileName(parent, "ケースを開く", folder, CASE_FILTER)
+    return Path(name) if name else None
+
+
+def ask_save_path(parent: QWidget, suggested: str) -> Path | None:
+    name, _filter = QFileDialog.getSaveFileName(parent, "名前を付けてケースを保存", suggested, CASE_FILTER)
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix == FILE_SUFFIX else path.with_name(path.name + FILE_SUFFIX)
+
+
+def ask_pdf_path(parent: QWidget, suggested: str) -> Path | None:
+    name, _filter = QFileDialog.getSaveFileName(parent, "交渉資料（PDF）を保存", suggested, PDF_FILTER)
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+
+def error(parent: QWidget | None, title: str, message: str) -> None:
+    QMessageBox.critical(parent, title, message)
+
+
+def info(parent: QWidget | None, title: str, message: str) -> None:
+    QMessageBox.information(parent, title, message)
+
+
+def open_external(path: Path) -> bool:
+    """Open a local file in the system's viewer (never a network address)."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def print_external(path: Path) -> bool:
+    """Send a PDF to the default printer through its viewer: Windows has a 'print' verb;
+    elsewhere the viewer opens and the user prints from it."""
+    if sys.platform == "win32":
+        try:
+            os.startfile(str(path), "print")  # type: ignore[attr-defined]  # noqa: S606 - local file
+            return True
+        except OSError:
+            return open_external(path)
+    return open_external(path)

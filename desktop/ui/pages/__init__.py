@@ -1,0 +1,1 @@
+"""The wizard pages, one module per page of SPEC §2."""

@@ -1,0 +1,100 @@
+"""交渉の準備: the request to the bank, improvement actions, the explanation request, notes."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QPlainTextEdit, QPushButton, QVBoxLayout
+
+from desktop.logic.case_model import Action
+from desktop.logic.editing import propose_actions, toggled
+from desktop.ui.pages.base import CasePage, set_checked, note
+from desktop.ui.widgets import Column, RecordTable, form_row, new_form
+
+REQUESTS = (
+    ("release", "既存の借入の経営者保証の解除"),
+    ("new_without_guarantee", "新規借入を経営者保証なしで"),
+    ("review_amount", "保証金額・範囲の見直し"),
+    ("alternative", "代替的な手法（停止条件付・解除条件付保証、ABL、金利の上乗せ等）"),
+)
+ACTION_COLUMNS = (
+    Column("item_id", "項目番号", "text"),
+    Column("action", "改善の内容", "text", stretch=True),
+    Column("owner", "担当", "text"),
+    Column("due", "期限", "date"),
+)
+
+
+class NegotiationPage(CasePage):
+    def build(self, layout: QVBoxLayout) -> None:
+        counterpart = QGroupBox("相手先")
+        form = new_form()
+        self.text_field(form, "金融機関", "negotiation.counterparty")
+        self.text_field(form, "支店", "negotiation.branch")
+        self.text_field(form, "ご担当者", "negotiation.contact_person")
+        self.text_field(form, "作成者（顧問・支援者）", "negotiation.preparer")
+        counterpart.setLayout(form)
+        layout.addWidget(counterpart)
+
+        requests = QGroupBox("金融機関へのお願い（複数選べます）")
+        box = QVBoxLayout(requests)
+        self.requests: dict[str, QCheckBox] = {}
+        for request_id, label in REQUESTS:
+            check = QCheckBox(label)
+            check.setAccessibleName(label)
+            check.toggled.connect(lambda on, r=request_id: self._write(
+                "negotiation.requests", toggled(self.case.negotiation.requests, r, on)))
+            box.addWidget(check)
+            self.requests[request_id] = check
+        self.add_loader(self._load_requests)
+        layout.addWidget(requests)
+
+        actions = QGroupBox("改善の行動計画")
+        box = QVBoxLayout(actions)
+        box.addWidget(note("満たしていない項目ごとに、何を・誰が・いつまでに行うかを書きます。"
+                           "資料の「改善計画」の表になります。"))
+        self.propose = QPushButton("満たしていない項目から行を作る")
+        self.propose.clicked.connect(self._propose)
+        box.addWidget(self.propose)
+        self.actions = RecordTable("行動", ACTION_COLUMNS, Action)
+        self.actions.table.setMinimumHeight(320)
+        self.actions.edited.connect(lambda rows: self._write("negotiation.actions", rows))
+        self.add_loader(lambda fresh: self.actions.set_rows(self.case.negotiation.actions))
+        box.addWidget(self.actions)
+        layout.addWidget(actions)
+
+        layout.addWidget(note("資料の最後に「ご説明のお願い」のページが付きます。保証が必要と判断された場合に、"
+                              "(a) どの点が不十分か、(b) どう改善すれば解除できるかを、金融機関に記入していただく欄です"
+                              "（監督指針 2023年4月の説明義務に沿ったもの）。"))
+        notes = QGroupBox("メモ")
+        form = new_form()
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMinimumHeight(90)
+        form_row(form, "メモ（社内控えにだけ載ります）", self.notes)
+        self.notes.textChanged.connect(self._write_notes)
+        self.add_loader(self._load_notes)
+        notes.setLayout(form)
+        layout.addWidget(notes)
+
+    def _load_requests(self, fresh: bool) -> None:
+        for request_id, check in self.requests.items():
+            set_checked(check, request_id in self.case.negotiation.requests)
+
+    def _load_notes(self, fresh: bool) -> None:
+        if self.notes.toPlainText() != self.case.negotiation.notes:
+            self.notes.blockSignals(True)
+            self.notes.setPlainText(self.case.negotiation.notes)
+            self.notes.blockSignals(False)
+
+    def _write_notes(self) -> None:
+        text = self.notes.toPlainText()
+        if text != self.case.negotiation.notes:
+            self._write("negotiation.notes", text)
+
+    def _propose(self) -> None:
+        assessment = self.session.assessment
+        if assessment is None:
+            return
+        unmet = [(r.id, r.label) for r in assessment.checksheet.unmet()]
+        self.edit(lambda c: propose_actions(c, unmet))
+        self.actions.set_rows(self.case.negotiation.actions)
+

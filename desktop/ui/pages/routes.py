@@ -1,0 +1,157 @@
+"""制度の選択: every route with its verdict, conditions (status, figure, gap, source) and fee.
+
+Each route is a card with every condition written out in full (nothing elided), so the page
+reads like the packet; the adviser ticks the routes to pursue and picks the first choice.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QVBoxLayout
+
+from desktop.logic.editing import fee_text, set_route_choice, verdict_summary
+from desktop.logic.routes.base import STATUS_LABELS, RouteResult
+from desktop.ui.pages.base import CasePage, set_checked, error_banner, note, show_banner
+from desktop.ui.widgets import ChoiceCombo, form_row, new_form
+
+CONDITION_HEADERS = ("要件", "状態", "数値・回答", "足りない点（あと何が必要か）", "出典")
+CONDITION_WIDTHS = (28, 12, 22, 26, 12)
+# Routes whose conditions are worth reading; 対象外・受付期間外 show their reason only.
+DETAILED = ("eligible", "possible", "needs_input", "not_eligible")
+
+
+def _cell(text: str, bold: bool = False) -> QLabel:
+    label = QLabel(f"<b>{text}</b>" if bold else text)
+    if not bold:
+        label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class RouteCard(QGroupBox):
+    """One route: tick box, verdict, reason, fee, conditions table, documents and notes."""
+
+    def __init__(self, route_id: str, page: RoutesPage) -> None:
+        super().__init__()
+        self.route_id = route_id
+        self.pursue = QCheckBox("この制度を進める")
+        self.pursue.toggled.connect(lambda on: page.set_pursued(route_id, on))
+        self.verdict = _cell("")
+        self.reason = _cell("")
+        self.fee = _cell("")
+        self.extra = _cell("")
+        # One rich-text table in one label: a grid of word-wrapped labels gets squeezed rows
+        # inside the scroll area (height-for-width is not passed through nested layouts).
+        self.conditions = _cell("")
+        self.conditions.setTextFormat(Qt.TextFormat.RichText)
+        self._rows: list[tuple[str, ...]] = []
+        box = QVBoxLayout(self)
+        box.addWidget(self.pursue)
+        box.addWidget(self.verdict)
+        box.addWidget(self.reason)
+        box.addWidget(self.fee)
+        box.addWidget(self.conditions)
+        box.addWidget(self.extra)
+
+    def fill(self, route: RouteResult, pursued: bool) -> None:
+        self.setTitle(f"{route.mark} {route.name}")
+        self.pursue.setAccessibleName(f"「{route.name}」を進める")
+        set_checked(self.pursue, pursued)
+        self.verdict.setText(f"判定：{route.mark} {route.verdict_label}")
+        self.reason.setText(f"理由：{route.reason}")
+        self.fee.setText(f"費用：{fee_text(route.fee)}" + (f"（{route.fee.note}）" if route.fee and route.fee.note else ""))
+        detailed = route.verdict in DETAILED and bool(route.conditions)
+        self.conditions.setVisible(detailed)
+        self.extra.setVisible(detailed)
+        self._fill_conditions(route if detailed else None)
+        lines = [f"条件：{t}" for t in route.terms]
+        if route.documents:
+            lines.append("必要書類：" + "、".join(route.documents))
+        lines += [f"注意：{n}" for n in route.notes]
+        lines.append(f"出典：{route.source}")
+        self.extra.setText("\n".join(lines))
+
+    def _fill_conditions(self, route: RouteResult | None) -> None:
+        conditions = route.conditions if route is not None else []
+        self._rows = [(c.label, STATUS_LABELS[c.status] + (f"（{c.caution}）" if c.caution else ""),
+                       c.figure or "—", c.gap or "—", c.source) for c in conditions]
+        head = "".join(f'<th align="left" width="{w}%">{escape(h)}</th>'
+                       for h, w in zip(CONDITION_HEADERS, CONDITION_WIDTHS))
+        # Parts of a combined condition (e.g. ③a of ③) are indented under it.
+        body = "".join(
+            "<tr>" + "".join(f"<td>{'└ ' if c.part_of and i == 0 else ''}{escape(t)}</td>"
+                             for i, t in enumerate(row)) + "</tr>"
+            for c, row in zip(conditions, self._rows))
+        self.conditions.setText(f'<table cellspacing="0" cellpadding="3" width="100%"><tr>{head}</tr>{body}</table>')
+
+    def condition_rows(self) -> list[tuple[str, ...]]:
+        """The conditions as shown, row by row (for tests and screen checks)."""
+        return list(self._rows)
+
+
+class RoutesPage(CasePage):
+    def build(self, layout: QVBoxLayout) -> None:
+        layout.addWidget(note("判定：◎利用できる見込み　○金融機関・保証協会の判断次第　？入力が足りない　"
+                              "×要件を満たしていない　—対象外・受付期間外。"
+                              "進める制度に印を付け、第一希望を選んでください。費用は借入期間全体の概算です。"))
+        self.banner = error_banner()
+        layout.addWidget(self.banner)
+        form = new_form()
+        self.first_choice = ChoiceCombo("第一希望の制度", [(None, "未選択")])
+        self.first_choice.choiceEdited.connect(self._set_first)
+        form_row(form, "第一希望の制度", self.first_choice)
+        layout.addLayout(form)
+        self.counts = QLabel()
+        layout.addWidget(self.counts)
+        self.cards_box = QVBoxLayout()
+        layout.addLayout(self.cards_box)
+        self.cards: dict[str, RouteCard] = {}
+
+    def load(self, fresh: bool) -> None:
+        self.show_results()
+
+    def show_results(self) -> None:
+        assessment = self.session.assessment
+        show_banner(self.banner, self.session.evaluation_error)
+        if assessment is None:
+            return
+        self.counts.setText(f"判定の内訳：{verdict_summary(assessment.verdicts())}（全 {len(assessment.routes)} 制度）")
+        # Cards are kept and refilled, never deleted: this runs from inside a card's own tick box signal.
+        selected = self.case.selected_routes
+        for route in assessment.routes:
+            card = self.cards.get(route.route_id)
+            if card is None:
+                card = self.cards[route.route_id] = RouteCard(route.route_id, self)
+                self.cards_box.addWidget(card)
+            card.fill(route, route.route_id in selected)
+        self._load_first_choice(assessment.routes)
+
+    def _load_first_choice(self, routes: list[RouteResult]) -> None:
+        # Texts are replaced in place for the same reason (called from the combo's own signal).
+        combo = self.first_choice
+        combo.blockSignals(True)
+        if [combo.itemData(i) for i in range(1, combo.count())] != [r.route_id for r in routes]:
+            combo.clear()
+            combo.addItem("未選択", None)
+            for route in routes:
+                combo.addItem("", route.route_id)
+        for index, route in enumerate(routes, start=1):
+            combo.setItemText(index, f"{route.mark} {route.name}")
+        combo.blockSignals(False)
+        selected = self.case.selected_routes
+        combo.set_value(selected[0] if selected else None)
+
+    def _set_first(self, route_id: str | None) -> None:
+        if route_id is not None:
+            self.edit(lambda c: set_route_choice(c, route_id, pursue=True, first=True))
+        elif self.case.selected_routes:
+            first = self.case.selected_routes[0]
+            self.edit(lambda c: set_route_choice(c, first, pursue=False))
+
+    def set_pursued(self, route_id: str, pursue: bool) -> None:
+        if pursue != (route_id in self.case.selected_routes):
+            self.edit(lambda c: set_route_choice(c, route_id, pursue=pursue))

@@ -1,0 +1,153 @@
+"""The one case being edited, its file, its dirty flag and its latest assessment.
+
+Pages never keep case data themselves: they read `session.case` when shown and write every
+change back through `session.edit`, which re-evaluates and tells everyone (SPEC §2).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+from pydantic import ValidationError
+from PySide6.QtCore import QObject, Signal
+
+from desktop.logic import drafts
+from desktop.logic.case_file import SaveError, load_case, save_case
+from desktop.logic.case_model import Case
+from desktop.logic.editing import order_periods, verdict_summary
+from desktop.logic.evaluation import Assessment, evaluate
+
+log = logging.getLogger(__name__)
+
+
+class CaseSession(QObject):
+    """Owns the case. Signals: replaced (a different case is loaded), changed (an edit),
+    assessed (new verdicts), dirtyChanged(bool), pathChanged."""
+
+    replaced = Signal()
+    changed = Signal()
+    assessed = Signal()
+    dirtyChanged = Signal(bool)
+    pathChanged = Signal()
+
+    def __init__(self, data_dir: Path, today: Callable[[], dt.date] = dt.date.today,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self._today = today
+        self.case = Case.new(today())
+        self.path: Path | None = None
+        self.dirty = False
+        self.draft_id = uuid.uuid4().hex
+        self.assessment: Assessment | None = None
+        self.evaluation_error: str = ""
+        self._evaluate()
+
+    @property
+    def drafts_dir(self) -> Path:
+        return self.data_dir / "autosave"
+
+    # --- whole-case operations -------------------------------------------------
+    def new_case(self) -> None:
+        self._replace(Case.new(self._today()), None, dirty=False)
+
+    def load_demo(self, case: Case) -> None:
+        self._replace(case.model_copy(deep=True), None, dirty=True)
+
+    def open(self, path: Path) -> None:
+        """Open a case file; raises CaseFileError and leaves the current case alone."""
+        case = load_case(path)
+        self._replace(case, path, dirty=False)
+        self._remember()
+
+    def recover(self, draft: drafts.Draft) -> None:
+        """Take over a crashed session's draft; it stays unsaved until the user saves."""
+        self._replace(draft.case, draft.source, dirty=True)
+        drafts.discard_draft(self.drafts_dir, draft.draft_id)
+
+    def save(self, path: Path | None = None) -> None:
+        """Save to `path` (or the current file); raises SaveError and keeps the case dirty."""
+        target = path or self.path
+        if target is None:
+            raise ValueError("save() needs a path for a case that was never saved")
+        save_case(self.case, target)
+        if target != self.path:
+            self.path = target
+            self.pathChanged.emit()
+        self._set_dirty(False)
+        drafts.discard_draft(self.drafts_dir, self.draft_id)
+        self._remember()
+
+    def autosave(self, now: dt.datetime) -> Path | None:
+        """Write the draft if there are unsaved changes; returns the draft file written."""
+        if not self.dirty:
+            return None
+        return drafts.write_draft(self.drafts_dir, self.draft_id, self.case, self.path, now)
+
+    def discard_draft(self) -> None:
+        drafts.discard_draft(self.drafts_dir, self.draft_id)
+
+    # --- edits ------------------------------------------------------------------
+    def edit(self, change: Callable[[Case], object]) -> bool:
+        """Apply one change to the case; a value the model refuses leaves the case as it was.
+
+        Returns whether the change was accepted, so the field can say so.
+        """
+        backup = self.case.model_copy(deep=True)
+        try:
+            change(self.case)
+        except ValidationError:
+            log.info("edit refused by the case model", exc_info=True)
+            self.case = backup
+            return False
+        self._set_dirty(True)
+        self._evaluate()
+        self.changed.emit()
+        return True
+
+    def reevaluate(self) -> None:
+        self._evaluate()
+
+    # --- internals --------------------------------------------------------------
+    def _replace(self, case: Case, path: Path | None, *, dirty: bool) -> None:
+        order_periods(case)
+        self.case = case
+        if path != self.path:
+            self.path = path
+            self.pathChanged.emit()
+        self._set_dirty(dirty)
+        self._evaluate()
+        self.replaced.emit()
+
+    def _set_dirty(self, dirty: bool) -> None:
+        if dirty != self.dirty:
+            self.dirty = dirty
+            self.dirtyChanged.emit(dirty)
+
+    def _evaluate(self) -> None:
+        # A fault in one rule must not take the whole screen down with each keystroke:
+        # keep the last good assessment, log it and say so on the results pages.
+        try:
+            self.assessment = evaluate(self.case)
+            self.evaluation_error = ""
+        except Exception:  # noqa: BLE001 - reported to the user and logged
+            log.exception("evaluation failed")
+            self.evaluation_error = "判定の計算中にエラーが起きました。入力を確かめてください（詳細はログに記録しました）。"
+        self.assessed.emit()
+
+    def summary(self) -> str:
+        return verdict_summary(self.assessment.verdicts()) if self.assessment else "判定なし"
+
+    def _remember(self) -> None:
+        if self.path is None:
+            return
+        entry = drafts.RecentCase(self.path, self.case.company.name or "（会社名未入力）",
+                                  dt.datetime.now().replace(microsecond=0), self.summary())
+        try:
+            drafts.remember_recent(self.data_dir, entry)
+        except SaveError:  # the list is a convenience; the save itself succeeded
+            log.exception("could not update the recent-cases list")

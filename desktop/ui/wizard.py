@@ -1,0 +1,280 @@
+"""The main window: a QWizard whose pages are views of one case (SPEC §2).
+
+ModernStyle (AeroStyle breaks at high DPI), IndependentPages (Back must not wipe a page),
+a side list to reach any page, save buttons, a few-second autosave with crash recovery.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QListWidget, QWizard
+
+from desktop.logic import drafts
+from desktop.logic.case_file import CaseFileError, SaveError
+from desktop.logic.demo_cases import demo_cases
+from desktop.logic.navigation import PAGES, jump_plan, next_page
+from desktop.ui import dialogs
+from desktop.ui.pages.base import CasePage
+from desktop.ui.pages.company import CompanyPage
+from desktop.ui.pages.financials import FinancialsPage
+from desktop.ui.pages.governance import GovernancePage
+from desktop.ui.pages.lenders import LendersPage
+from desktop.ui.pages.negotiation import NegotiationPage
+from desktop.ui.pages.output import OutputPage
+from desktop.ui.pages.routes import RoutesPage
+from desktop.ui.pages.start import StartPage
+from desktop.ui.session import CaseSession
+
+log = logging.getLogger(__name__)
+
+APP_TITLE = "経営者保証 解除ナビ"
+AUTOSAVE_MS = 5_000
+PAGE_CLASSES: dict[str, type[CasePage]] = {
+    "start": StartPage, "company": CompanyPage, "lenders": LendersPage, "financials": FinancialsPage,
+    "governance": GovernancePage, "routes": RoutesPage, "negotiation": NegotiationPage, "output": OutputPage,
+}
+W = QWizard.WizardButton
+
+
+class MainWizard(QWizard):
+    def __init__(self, data_dir: Path, today: Callable[[], dt.date] = dt.date.today) -> None:
+        super().__init__()
+        self.session = CaseSession(data_dir, today, self)
+        self._jump: int | None = None
+        self._closing = False
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.IndependentPages, True)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self.setOption(QWizard.WizardOption.HaveCustomButton2, True)
+        self.setButtonText(W.CustomButton1, "保存(&S)")
+        self.setButtonText(W.CustomButton2, "名前を付けて保存(&A)…")
+        self.setButtonText(W.CancelButton, "閉じる")
+        self.setButtonLayout([W.CustomButton1, W.CustomButton2, W.Stretch, W.BackButton, W.NextButton,
+                              W.FinishButton, W.CancelButton])
+        self.customButtonClicked.connect(self._on_custom_button)
+
+        self.pages: dict[str, CasePage] = {}
+        for info in PAGES:
+            page = PAGE_CLASSES[info.key](info, self.session, self)
+            self.setPage(info.id, page)
+            self.pages[info.key] = page
+
+        self.side = QListWidget()
+        self.side.setAccessibleName("ページ一覧")
+        self.side.addItems([f"{info.id + 1}. {info.title}" for info in PAGES])
+        self.side.setMinimumWidth(self.side.sizeHintForColumn(0) + 24)
+        self.side.currentRowChanged.connect(self._on_side_row)
+        self.setSideWidget(self.side)
+
+        self.currentIdChanged.connect(self._on_page_changed)
+        self.pages["start"].ensure_built()
+        self.session.replaced.connect(self._on_replaced)
+        self.session.dirtyChanged.connect(lambda _d: self._update_title())
+        self.session.pathChanged.connect(self._update_title)
+        self.session.changed.connect(self._update_title)
+
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+        self._lock = self._own_lock()
+
+        for keys, slot in ((QKeySequence.StandardKey.Save, self.save_case),
+                           (QKeySequence.StandardKey.SaveAs, self.save_case_as),
+                           (QKeySequence.StandardKey.Open, self.open_case),
+                           (QKeySequence.StandardKey.New, self.new_case)):
+            QShortcut(QKeySequence(keys), self, activated=lambda s=slot: s())
+        self.resize(1280, 820)
+        self._update_title()
+
+    # --- navigation -------------------------------------------------------------
+    def nextId(self) -> int:  # noqa: N802 - Qt override
+        return next_page(self.currentId(), self._jump)
+
+    def initializePage(self, page_id: int) -> None:  # noqa: N802 - Qt override
+        # Called before a page is first shown (forward), so its lazily built widgets appear
+        # with it rather than one event-loop turn later.
+        page = self.page(page_id)
+        assert isinstance(page, CasePage)
+        page.ensure_built()
+        super().initializePage(page_id)
+
+    def jump_to(self, target: int) -> None:
+        """Go to any page, as the side list does (data is kept: pages write through to the case)."""
+        plan = jump_plan(list(self.visitedIds()), target)
+        if plan.direction == "back":
+            for _ in range(plan.steps):
+                self.back()
+        elif plan.direction == "forward":
+            self._jump = target
+            try:
+                self.next()
+            finally:
+                self._jump = None
+
+    def _on_side_row(self, row: int) -> None:
+        if row >= 0 and row != self.currentId():
+            self.jump_to(row)
+
+    def _on_page_changed(self, page_id: int) -> None:
+        if page_id < 0:
+            return
+        page = self.page(page_id)
+        assert isinstance(page, CasePage)
+        page.load(fresh=False)
+        page.show_results()
+        self.side.blockSignals(True)
+        self.side.setCurrentRow(page_id)
+        self.side.blockSignals(False)
+        self.autosave()
+
+    def _on_replaced(self) -> None:
+        for page in self.pages.values():
+            if page.built:
+                page.load(fresh=True)
+        current = self.currentPage()
+        if isinstance(current, CasePage):
+            current.show_results()
+        self._update_title()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        # Enter confirms an IME conversion, and a habitual second Enter would press Next
+        # (engineering notes §2.4): in an input field it moves to the next field instead.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(
+                self.focusWidget(), (QLineEdit, QComboBox, QAbstractSpinBox)):
+            self.focusNextChild()
+            return
+        super().keyPressEvent(event)
+
+    # --- files ------------------------------------------------------------------
+    def _settle_unsaved(self, what: str) -> bool:
+        """True when it is safe to drop the current case (saved, or the user said so)."""
+        if not self.session.dirty:
+            return True
+        answer = dialogs.ask_unsaved(self, what)
+        if answer is dialogs.Unsaved.SAVE:
+            return self.save_case()
+        return answer is dialogs.Unsaved.DISCARD
+
+    def new_case(self) -> None:
+        if self._settle_unsaved("新しいケースを作る"):
+            self.session.discard_draft()
+            self.session.new_case()
+            self.jump_to(PAGES[1].id)
+
+    def open_case(self, path: Path | None = None) -> bool:
+        if not self._settle_unsaved("別のケースを開く"):
+            return False
+        folder = str(self.session.path.parent) if self.session.path else ""
+        path = path or dialogs.ask_open_path(self, folder)
+        if path is None:
+            return False
+        try:
+            self.session.open(path)
+        except CaseFileError as exc:
+            dialogs.error(self, "ケースを開けません", f"{exc}\n\nファイルは変更していません。")
+            return False
+        self.session.discard_draft()
+        self.jump_to(PAGES[1].id)
+        return True
+
+    def load_demo(self, key: str) -> None:
+        demos = demo_cases()
+        if key in demos and self._settle_unsaved("デモケースを開く"):
+            self.session.load_demo(demos[key])
+            self.jump_to(PAGES[1].id)
+
+    def save_case(self) -> bool:
+        if self.session.path is None:
+            return self.save_case_as()
+        return self._save_to(self.session.path)
+
+    def save_case_as(self) -> bool:
+        suggested = self.session.path or Path(f"{self.session.case.company.name or 'ケース'}.hnavi")
+        path = dialogs.ask_save_path(self, str(suggested))
+        return path is not None and self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.session.save(path)
+        except SaveError as exc:
+            dialogs.error(self, "保存できません", f"{exc}\n\n入力中のケースはそのまま残っています。別の場所に保存してください。")
+            return False
+        return True
+
+    def _on_custom_button(self, which: int) -> None:
+        if which == W.CustomButton1.value:
+            self.save_case()
+        elif which == W.CustomButton2.value:
+            self.save_case_as()
+
+    # --- autosave and recovery ----------------------------------------------------
+    def _own_lock(self) -> QLockFile:
+        folder = self.session.drafts_dir
+        folder.mkdir(parents=True, exist_ok=True)
+        lock = QLockFile(str(folder / f"{self.session.draft_id}.lock"))
+        lock.tryLock(0)
+        return lock
+
+    def autosave(self) -> None:
+        try:
+            self.session.autosave(dt.datetime.now().replace(microsecond=0))
+        except SaveError:
+            log.exception("autosave failed")
+
+    def offer_recovery(self) -> bool:
+        """Offer drafts left by sessions that ended without saving; True if one was restored."""
+        folder = self.session.drafts_dir
+        for file in drafts.list_drafts(folder):
+            draft_id = file.name.removesuffix(drafts.DRAFT_SUFFIX)
+            if draft_id == self.session.draft_id:
+                continue
+            lock = QLockFile(str(folder / f"{draft_id}.lock"))
+            lock.setStaleLockTime(0)  # stale only when its process is gone, however old
+            if not lock.tryLock(0):
+                continue  # another window is editing it right now
+            try:
+                if self._offer(file, draft_id):
+                    return True
+            finally:
+                lock.unlock()
+        return False
+
+    def _offer(self, file: Path, draft_id: str) -> bool:
+        try:
+            draft = drafts.read_draft(file)
+        except CaseFileError:
+            log.exception("discarding a damaged draft %s", file)
+            drafts.discard_draft(file.parent, draft_id)
+            return False
+        if dialogs.ask_recover(self, draft.case.company.name or "（会社名未入力）",
+                               f"{draft.saved_at:%Y-%m-%d %H:%M}", str(draft.source or "未保存")):
+            self.session.recover(draft)
+            return True
+        drafts.discard_draft(file.parent, draft_id)
+        return False
+
+    # --- closing ------------------------------------------------------------------
+    def done(self, result: int) -> None:
+        if not self._closing and not self._settle_unsaved("閉じる"):
+            return
+        self._closing = True
+        self.autosave_timer.stop()
+        self.session.discard_draft()
+        self._lock.unlock()
+        super().done(result)
+
+    def _update_title(self) -> None:
+        case = self.session.case
+        parts = [APP_TITLE, case.company.name or "新しいケース"]
+        if self.session.path:
+            parts.append(self.session.path.name)
+        self.setWindowTitle(" — ".join(parts) + "[*]")
+        self.setWindowModified(self.session.dirty)

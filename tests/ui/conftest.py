@@ -1,0 +1,57 @@
+"""GUI tests run offscreen, with the app's folders in a temporary directory."""
+
+from __future__ import annotations
+
+import os
+
+# Before any QApplication exists (pytest-qt creates it lazily).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import datetime as dt  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from desktop.ui import dialogs  # noqa: E402
+from desktop.ui.app import AppDirs, create_app  # noqa: E402
+from desktop.ui.wizard import MainWizard  # noqa: E402
+
+TODAY = dt.date(2026, 11, 24)
+
+
+@pytest.fixture
+def dirs(tmp_path: Path) -> AppDirs:
+    return AppDirs(tmp_path / "data", tmp_path / "log")
+
+
+@pytest.fixture
+def no_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Fail loudly if a test would block on a real modal dialog; record error/info messages."""
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(dialogs, "error", lambda parent, title, message: shown.append((title, message)))
+    monkeypatch.setattr(dialogs, "info", lambda parent, title, message: shown.append((title, message)))
+
+    def unexpected(*_args: object) -> None:
+        raise AssertionError("unexpected question dialog")
+
+    monkeypatch.setattr(dialogs, "ask_unsaved", unexpected)
+    monkeypatch.setattr(dialogs, "ask_recover", unexpected)
+    monkeypatch.setattr(dialogs, "ask_open_path", unexpected)
+    monkeypatch.setattr(dialogs, "ask_save_path", unexpected)
+    monkeypatch.setattr(dialogs, "ask_pdf_path", unexpected)
+    monkeypatch.setattr(dialogs, "open_external", lambda path: True)
+    monkeypatch.setattr(dialogs, "print_external", lambda path: True)
+    return shown
+
+
+@pytest.fixture
+def wizard(qtbot, dirs: AppDirs, no_dialogs: list[tuple[str, str]],
+           monkeypatch: pytest.MonkeyPatch) -> MainWizard:
+    _app, window = create_app([], dirs)
+    window.session.new_case()
+    # pytest-qt closes the window after the test; a dirty case must not ask then.
+    qtbot.addWidget(window, before_close_func=lambda w: w.session._set_dirty(False))
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)  # focus (and so editingFinished on Tab) needs an active window
+    return window

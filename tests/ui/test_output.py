@@ -1,0 +1,115 @@
+"""The output page: summary, audience, PDF save/preview/print through the packet contract."""
+
+from __future__ import annotations
+
+import types
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.logic.case_file import SaveError
+from desktop.logic.demo_cases import demo_cases
+from desktop.logic.navigation import PAGE_IDS
+from desktop.ui import dialogs, extras
+from desktop.ui.app import create_app
+
+
+@pytest.fixture
+def fake_packet(monkeypatch):
+    """A stand-in with the packet module's contract: records calls, refuses a 'locked' file."""
+    calls: list[tuple[Path, str, str | None]] = []
+
+    def write_packet(assessment, path, audience="bank", addressee=None):
+        if Path(path).name.startswith("locked"):
+            raise SaveError(f"{Path(path).name} を保存できません: ファイルが他のアプリで開かれているか、書き込みが許可されていません。")
+        calls.append((Path(path), audience, addressee))
+        Path(path).write_bytes(b"%PDF-1.4 fake")
+
+    module = types.SimpleNamespace(
+        AUDIENCE_LABELS={"bank": "金融機関向け", "coordinator": "経営者保証コーディネーター向け", "internal": "社内控え"},
+        write_packet=write_packet,
+        build_packet=lambda assessment, audience="bank", addressee=None: b"%PDF-1.4 fake",
+    )
+    monkeypatch.setattr(extras, "packet", lambda: module)
+    return calls
+
+
+@pytest.fixture
+def output_page(qtbot, dirs, no_dialogs, fake_packet):
+    _app, window = create_app([], dirs)
+    qtbot.addWidget(window, before_close_func=lambda w: w.session._set_dirty(False))
+    window.session.load_demo(demo_cases()["healthy"])
+    window.show()
+    window.jump_to(PAGE_IDS["output"])
+    return window.currentPage()
+
+
+def test_summary_shows_company_and_verdict_counts(output_page):
+    text = output_page.summary.text()
+    assert output_page.case.company.name in text
+    assert "判定：" in text
+
+
+def test_save_pdf_uses_audience_and_addressee(qtbot, output_page, fake_packet, monkeypatch, tmp_path, no_dialogs):
+    from tests.ui.helpers import choose
+
+    choose(output_page.audience, "coordinator")
+    output_page.addressee.setEditText("みらい銀行 本店")
+    monkeypatch.setattr(dialogs, "ask_pdf_path", lambda parent, suggested: tmp_path / "資料")
+    qtbot.mouseClick(output_page.save_pdf_button, Qt.MouseButton.LeftButton)
+    assert fake_packet == [(tmp_path / "資料", "coordinator", "みらい銀行 本店")]
+    assert no_dialogs[-1][0] == "PDFを保存しました"
+
+
+def test_locked_target_gives_a_message_not_a_crash(qtbot, output_page, monkeypatch, tmp_path, no_dialogs):
+    monkeypatch.setattr(dialogs, "ask_pdf_path", lambda parent, suggested: tmp_path / "locked.pdf")
+    qtbot.mouseClick(output_page.save_pdf_button, Qt.MouseButton.LeftButton)
+    title, message = no_dialogs[-1]
+    assert title == "PDFを保存できません"
+    assert "locked.pdf" in message and "他のアプリ" in message
+
+
+def test_preview_and_print_open_the_pdf_in_the_system_viewer(qtbot, output_page, fake_packet, monkeypatch):
+    opened: list[tuple[str, Path]] = []
+    monkeypatch.setattr(dialogs, "open_external", lambda path: opened.append(("open", path)) or True)
+    monkeypatch.setattr(dialogs, "print_external", lambda path: opened.append(("print", path)) or True)
+    qtbot.mouseClick(output_page.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(output_page.print_button, Qt.MouseButton.LeftButton)
+    assert [kind for kind, _ in opened] == ["open", "print"]
+    assert all(path.read_bytes().startswith(b"%PDF") for _, path in opened)
+    assert all(call[1] == "bank" for call in fake_packet)
+
+
+def test_addressee_choices_come_from_the_case_lenders(output_page):
+    names = {output_page.addressee.itemText(i) for i in range(output_page.addressee.count())}
+    assert {loan.lender for loan in output_page.case.loans} <= names
+
+
+def test_without_packet_module_pdf_buttons_are_disabled(qtbot, dirs, no_dialogs, monkeypatch):
+    monkeypatch.setattr(extras, "packet", lambda: None)
+    _app, window = create_app([], dirs)
+    qtbot.addWidget(window)
+    page = window.pages["output"]
+    page.ensure_built()
+    assert not page.save_pdf_button.isEnabled()
+    assert not page.preview_button.isEnabled()
+
+
+def test_real_packet_is_saved_from_the_output_page(qtbot, dirs, no_dialogs, monkeypatch, tmp_path):
+    """With the real packet module (skipped on a build without it)."""
+    pytest.importorskip("desktop.logic.packet")
+    from pypdf import PdfReader
+
+    _app, window = create_app([], dirs)
+    qtbot.addWidget(window, before_close_func=lambda w: w.session._set_dirty(False))
+    case = demo_cases()["healthy"]
+    window.session.load_demo(case)
+    window.show()
+    window.jump_to(PAGE_IDS["output"])
+    page = window.currentPage()
+    monkeypatch.setattr(dialogs, "ask_pdf_path", lambda parent, suggested: tmp_path / "packet.pdf")
+    qtbot.mouseClick(page.save_pdf_button, Qt.MouseButton.LeftButton)
+    assert no_dialogs[-1][0] == "PDFを保存しました"
+    text = "".join(p.extract_text() for p in PdfReader(tmp_path / "packet.pdf").pages)
+    assert case.company.name in text
