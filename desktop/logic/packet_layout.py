@@ -3,6 +3,7 @@ company, page x / y and the self-assessment disclaimer on every page (SPEC §7).
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from io import BytesIO
 from typing import Any
@@ -102,6 +103,10 @@ def _canvas_class(info: PageFurniture) -> type[Canvas]:
     return NumberedCanvas
 
 
+# reportlab keeps process-wide state (rl_config, the font registry): one packet at a time.
+_render_lock = threading.Lock()
+
+
 def render(story: list[Flowable], info: PageFurniture, *, author: str, subject: str) -> bytes:
     """Lay the story out on A4 pages and return the PDF bytes.
 
@@ -121,9 +126,10 @@ def render(story: list[Flowable], info: PageFurniture, *, author: str, subject: 
     # Binary (Flate-only) streams: ASCII85 on top makes the embedded font subsets a quarter
     # larger and costs a sixth of the build time. reportlab reads this process-wide setting
     # when it writes the file, so it is set for this build only.
-    a85, rl_config.useA85 = rl_config.useA85, 0
-    try:
-        doc.build(story, canvasmaker=_canvas_class(info))
-    finally:
-        rl_config.useA85 = a85
+    with _render_lock:
+        a85, rl_config.useA85 = rl_config.useA85, 0
+        try:
+            doc.build(story, canvasmaker=_canvas_class(info))
+        finally:
+            rl_config.useA85 = a85
     return buffer.getvalue()
