@@ -15,8 +15,6 @@ import tempfile
 import traceback
 from pathlib import Path
 
-from desktop.paths import RESOURCES_DIR
-
 NEXT_BUTTON_JA = "次へ(&N) >"
 
 
@@ -28,7 +26,7 @@ def _check(condition: bool, message: str) -> None:
 def run_smoke(out_dir: Path) -> list[str]:
     """Run every check; returns the lines of the report, raises on the first failure."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QFontDatabase, QIcon
+    from PySide6.QtGui import QFontDatabase
     from PySide6.QtWidgets import QWizard
 
     from desktop.logic.demo_cases import demo_cases
@@ -44,8 +42,7 @@ def run_smoke(out_dir: Path) -> list[str]:
     families = set(QFontDatabase.families())
     _check(any("BIZ UD" in f for f in families), "BIZ UD ゴシックが登録されていません")
     report.append("ui font ok")
-    icon = QIcon(str(RESOURCES_DIR / "icons" / "app.png"))
-    _check(not icon.isNull(), "アイコンが読み込めません")
+    _check(not app.windowIcon().isNull(), "アプリのアイコンが読み込めません")
     report.append("icon ok")
     window.show()
     app.processEvents()

@@ -5,12 +5,9 @@ process after a few thousand calls. pyproject pins PySide6 below 6.12 on 3.11; i
 ever lost this test fails before users see the crash. On 3.12+ None is immortal.
 """
 
-import os
 import sys
 
 import pytest
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 @pytest.mark.skipif(sys.version_info >= (3, 12), reason="None is immortal on Python 3.12+")

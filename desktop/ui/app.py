@@ -9,7 +9,7 @@ from pathlib import Path
 
 import platformdirs
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop.logic.evaluation import load_rule_data
@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 APP_NAME = "HoshoNavi"
 FONT_FILES = ("fonts/BIZUDGothic-Regular.ttf", "fonts/BIZUDGothic-Bold.ttf")
 FONT_FAMILY = "BIZ UDGothic"
+ICON_FILE = "icons/app.png"
 BASE_POINT_SIZE = 11
 
 
@@ -76,6 +77,7 @@ def create_app(argv: list[str], dirs: AppDirs | None = None) -> tuple[QApplicati
         QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
         install_translator(app)
         install_fonts(app)
+        app.setWindowIcon(QIcon(str(resource_path(ICON_FILE))))
         app.setProperty("hosho_navi_ready", True)
     load_rule_data()  # a malformed rule file stops here, naming file and key (SPEC §6)
     dirs = dirs or AppDirs.default()

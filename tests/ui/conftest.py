@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import os
+import datetime as dt
+from pathlib import Path
 
-# Before any QApplication exists (pytest-qt creates it lazily).
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+import pytest
 
-import datetime as dt  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-import pytest  # noqa: E402
-
-from desktop.ui import dialogs  # noqa: E402
-from desktop.ui.app import AppDirs, create_app  # noqa: E402
-from desktop.ui.wizard import MainWizard  # noqa: E402
+from desktop.ui import dialogs
+from desktop.ui.app import AppDirs, create_app
+from desktop.ui.wizard import MainWizard
 
 TODAY = dt.date(2026, 11, 24)
 

@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 from desktop.logic.case_file import SaveError
 from desktop.logic.demo_cases import demo_cases
 from desktop.logic.navigation import PAGE_IDS
-from desktop.ui import dialogs, extras
+from desktop.ui import dialogs
+from desktop.ui.pages import output
 from desktop.ui.app import create_app
 
 
@@ -31,7 +32,7 @@ def fake_packet(monkeypatch):
         write_packet=write_packet,
         build_packet=lambda assessment, audience="bank", addressee=None: b"%PDF-1.4 fake",
     )
-    monkeypatch.setattr(extras, "packet", lambda: module)
+    monkeypatch.setattr(output, "packet_builder", module)
     return calls
 
 
@@ -86,19 +87,8 @@ def test_addressee_choices_come_from_the_case_lenders(output_page):
     assert {loan.lender for loan in output_page.case.loans} <= names
 
 
-def test_without_packet_module_pdf_buttons_are_disabled(qtbot, dirs, no_dialogs, monkeypatch):
-    monkeypatch.setattr(extras, "packet", lambda: None)
-    _app, window = create_app([], dirs)
-    qtbot.addWidget(window)
-    page = window.pages["output"]
-    page.ensure_built()
-    assert not page.save_pdf_button.isEnabled()
-    assert not page.preview_button.isEnabled()
-
-
 def test_real_packet_is_saved_from_the_output_page(qtbot, dirs, no_dialogs, monkeypatch, tmp_path):
-    """With the real packet module (skipped on a build without it)."""
-    pytest.importorskip("desktop.logic.packet")
+    """With the real packet module."""
     from pypdf import PdfReader
 
     _app, window = create_app([], dirs)

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushBu
 
 from desktop.logic.case_file import SaveError
 from desktop.logic.editing import record_snapshot, verdict_summary
-from desktop.ui import dialogs, extras
+from desktop.logic import packet as packet_builder
+from desktop.ui import dialogs
 from desktop.ui.pages.base import CasePage, error_banner, note, show_banner
 from desktop.ui.widgets import ChoiceCombo, form_row, new_form
 
@@ -35,9 +36,7 @@ class OutputPage(CasePage):
 
         packet = QGroupBox("交渉資料（PDF）")
         form = new_form()
-        self.packet = extras.packet()
-        audiences = list(self.packet.AUDIENCE_LABELS.items()) if self.packet else [("bank", "金融機関向け")]
-        self.audience = ChoiceCombo("資料の宛先の種類", audiences)
+        self.audience = ChoiceCombo("資料の宛先の種類", list(packet_builder.AUDIENCE_LABELS.items()))
         form_row(form, "資料の種類", self.audience)
         self.addressee = QComboBox()
         self.addressee.setEditable(True)
@@ -48,12 +47,9 @@ class OutputPage(CasePage):
         self.save_pdf_button = QPushButton("PDFを保存(&P)…")
         self.print_button = QPushButton("印刷…")
         for button in (self.preview_button, self.save_pdf_button, self.print_button):
-            button.setEnabled(self.packet is not None)
             buttons.addWidget(button)
         buttons.addStretch(1)
         form.addRow(buttons)
-        if self.packet is None:
-            form.addRow(note("この版には PDF の作成機能が含まれていません。ケースの保存はできます。"))
         packet.setLayout(form)
         layout.addWidget(packet)
         self.preview_button.clicked.connect(self.preview)
@@ -115,9 +111,9 @@ class OutputPage(CasePage):
         return self.addressee.currentText().strip() or None
 
     def _write_pdf(self, path: Path) -> bool:
-        assert self.packet is not None and self.session.assessment is not None
+        assert self.session.assessment is not None
         try:
-            self.packet.write_packet(self.session.assessment, path, self.audience.value(), self._addressee())
+            packet_builder.write_packet(self.session.assessment, path, self.audience.value(), self._addressee())
         except SaveError as exc:
             dialogs.error(self, "PDFを保存できません", f"{exc}\n\n別の名前で保存するか、PDFを開いているアプリを閉じてからやり直してください。")
             return False
