@@ -11,6 +11,7 @@ import sys
 from enum import Enum
 from pathlib import Path
 
+import platformdirs
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
@@ -46,13 +47,21 @@ def ask_recover(parent: QWidget, company: str, saved_at: str, source: str) -> bo
     return answer == buttons.Yes
 
 
+def _in_documents(suggested: str) -> str:
+    """A bare file name goes to the user's Documents folder: the working directory of an app
+    started from the Start menu is its install folder, no place for client files."""
+    path = Path(suggested)
+    return str(path if path.is_absolute() else Path(platformdirs.user_documents_dir()) / path)
+
+
 def ask_open_path(parent: QWidget, folder: str = "") -> Path | None:
-    name, _filter = QFileDialog.getOpenFileName(parent, "ケースを開く", folder, CASE_FILTER)
+    name, _filter = QFileDialog.getOpenFileName(parent, "ケースを開く", folder or _in_documents(""), CASE_FILTER)
     return Path(name) if name else None
 
 
 def ask_save_path(parent: QWidget, suggested: str) -> Path | None:
-    name, _filter = QFileDialog.getSaveFileName(parent, "名前を付けてケースを保存", suggested, CASE_FILTER)
+    name, _filter = QFileDialog.getSaveFileName(parent, "名前を付けてケースを保存", _in_documents(suggested),
+                                            CASE_FILTER)
     if not name:
         return None
     path = Path(name)
@@ -60,7 +69,8 @@ def ask_save_path(parent: QWidget, suggested: str) -> Path | None:
 
 
 def ask_pdf_path(parent: QWidget, suggested: str) -> Path | None:
-    name, _filter = QFileDialog.getSaveFileName(parent, "交渉資料（PDF）を保存", suggested, PDF_FILTER)
+    name, _filter = QFileDialog.getSaveFileName(parent, "交渉資料（PDF）を保存", _in_documents(suggested),
+                                            PDF_FILTER)
     if not name:
         return None
     path = Path(name)

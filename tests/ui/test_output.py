@@ -103,3 +103,14 @@ def test_real_packet_is_saved_from_the_output_page(qtbot, dirs, no_dialogs, monk
     assert no_dialogs[-1][0] == "PDFを保存しました"
     text = "".join(p.extract_text() for p in PdfReader(tmp_path / "packet.pdf").pages)
     assert case.company.name in text
+
+
+def test_bare_suggested_names_go_to_the_documents_folder(monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    seen: list[str] = []
+    monkeypatch.setattr("platformdirs.user_documents_dir", lambda: str(tmp_path))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda parent, title, start, filt: seen.append(start) or ("", ""))
+    assert dialogs.ask_pdf_path(None, "交渉資料_テスト.pdf") is None
+    assert dialogs.ask_save_path(None, str(tmp_path / "x" / "a.hnavi")) is None
+    assert seen == [str(tmp_path / "交渉資料_テスト.pdf"), str(tmp_path / "x" / "a.hnavi")]
