@@ -8,7 +8,6 @@ note, and is then reported as an override (SPEC §5).
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -16,7 +15,7 @@ from fractions import Fraction
 from functools import cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
 from desktop.logic.amounts import format_yen
 from desktop.logic.case_model import Case
@@ -27,8 +26,7 @@ from desktop.logic.indicators import (
     net_assets_gap_text,
     no_two_dbop_losses,
 )
-from desktop.logic.rule_data import Confidence, RuleDataError
-from desktop.paths import resource_path
+from desktop.logic.rule_data import Confidence, RuleDataError, read_toml, validate_toml
 
 Mode = Literal["AUTO", "SEMI", "SELF"]
 ItemStatus = Literal["met", "declared", "partly", "not_met", "unknown"]
@@ -89,18 +87,7 @@ class ChecksheetData(BaseModel):
 @cache
 def load_checksheet() -> ChecksheetData:
     relative = "checksheet.toml"
-    try:
-        with resource_path(relative).open("rb") as handle:
-            raw = tomllib.load(handle)
-    except FileNotFoundError as exc:
-        raise RuleDataError(f"{relative}: チェックシートのファイルがありません。") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise RuleDataError(f"{relative}: TOML の書式が正しくありません（{exc}）。") from exc
-    try:
-        data = ChecksheetData.model_validate(raw)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        raise RuleDataError(f"{relative}: キー {'.'.join(map(str, err['loc']))} が正しくありません: {err['msg']}") from exc
+    data = validate_toml(relative, ChecksheetData, read_toml(relative, "チェックシート"))
     ids = [item.id for item in data.items()]
     duplicates = {i for i in ids if ids.count(i) > 1}
     if duplicates:

@@ -7,8 +7,9 @@ import unicodedata
 from desktop.logic.amounts import format_ratio, format_yen
 from desktop.logic.dates import fiscal_period
 from desktop.logic.evaluation import Assessment
-from desktop.logic.indicators import PeriodIndicators
-from desktop.logic.routes.base import STATUS_LABELS, RouteResult
+from desktop.logic.indicators import ebitda_short_text
+from desktop.logic.fees import fee_text
+from desktop.logic.routes.base import STATUS_LABELS
 
 
 def _width(text: str) -> int:
@@ -36,7 +37,7 @@ def render(a: Assessment) -> str:
         rows = [["", *[fiscal_period(p.fiscal_year_end) for p in ind.periods]],
                 ["純資産", *[format_yen(p.net_assets) for p in ind.periods]],
                 ["減価償却前経常利益", *[format_yen(p.dbop) for p in ind.periods]],
-                ["EBITDA有利子負債倍率", *[_ebitda_text(p) for p in ind.periods]],
+                ["EBITDA有利子負債倍率", *[ebitda_short_text(p.ebitda) for p in ind.periods]],
                 ["自己資本比率", *[format_ratio(p.ratios.equity_ratio, percent=True, digits=1) for p in ind.periods]]]
         lines += ["  " + row for row in _table(rows, frozenset(range(1, len(rows[0]))))]
     else:
@@ -53,24 +54,5 @@ def render(a: Assessment) -> str:
             caution = f"［{cond.caution}］" if cond.caution else ""
             gap = f"　→ {cond.gap}" if cond.gap else ""
             lines.append(f"  [{STATUS_LABELS[cond.status]}] {cond.label}{caution}　{cond.figure}{gap}")
-        if r.fee is not None:
-            lines.append(f"  保証料率 {_rate_text(r)}" + (f"　概算 {format_yen(r.fee.yen_estimate)}"
-                                                          if r.fee.yen_estimate is not None else ""))
+        lines.append(f"  {fee_text(r.fee)}")
     return "\n".join(lines) + "\n"
-
-
-def _ebitda_text(p: PeriodIndicators) -> str:
-    m = p.ebitda
-    if not m.known:
-        return "—"
-    if not m.computable:
-        return "算出不能"
-    return format_ratio(m.value, unit="倍")
-
-
-def _rate_text(r: RouteResult) -> str:
-    fee = r.fee
-    assert fee is not None
-    if fee.rate_exact is not None:
-        return f"年{fee.rate_exact}%"
-    return f"年{fee.rate_min}〜{fee.rate_max}%"

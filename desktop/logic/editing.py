@@ -13,7 +13,6 @@ from typing import Any
 
 from desktop.logic.amounts import Unit, format_yen
 from desktop.logic.case_model import Action, Answer, Case, Period, Snapshot
-from desktop.logic.fees import FeeEstimate
 from desktop.logic.routes.base import VERDICT_MARKS, Verdict
 
 # The figures of one period, in the order the 決算 page lists them, with their labels.
@@ -176,31 +175,6 @@ def override_pending(case: Case, item_id: str) -> bool:
     """An answer that would override a figure-decided item but has no note yet (so it counts for nothing)."""
     answer = case.answers.get(item_id)
     return answer is not None and answer.answer != "unknown" and not answer.note.strip()
-
-
-def _percent(rate: Decimal) -> str:
-    return f"{rate.normalize():f}%"
-
-
-def fee_text(fee: FeeEstimate | None) -> str:
-    """The fee estimate of a route in one line for the screen (rates are annual, yen is 概算)."""
-    if fee is None:
-        return "保証料なし"
-    if fee.rate_exact is not None:
-        rate = f"年{_percent(fee.rate_exact)}"
-    elif fee.rate_min == fee.rate_max:
-        rate = f"年{_percent(fee.rate_min)}"
-    else:
-        rate = f"年{_percent(fee.rate_min)}〜{_percent(fee.rate_max)}"
-    parts = [f"保証料率 {rate}"]
-    if fee.yen_estimate is not None:
-        parts.append(f"概算 {format_yen(fee.yen_estimate)}（借入期間全体）")
-    if fee.surcharge_rate is not None:
-        extra = f"保証なしの上乗せ 年{_percent(fee.surcharge_rate)}"
-        if fee.surcharge_yen is not None:
-            extra += f"（概算 {format_yen(fee.surcharge_yen)}）"
-        parts.append(extra)
-    return "／".join(parts)
 
 
 def toggled(values: list[str], value: str, on: bool) -> list[str]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from desktop.logic.amounts import format_rate, format_yen
 from desktop.logic.case_model import PlannedLoan
 from desktop.logic.rule_data import Params, RuleVersion, load_rule
 
@@ -108,3 +109,24 @@ def flat_fee(rate: Decimal, loan: PlannedLoan, *, source: str = "", note: str = 
     """A single published rate (e.g. ABL 0.68 %)."""
     return FeeEstimate(rate_min=rate, rate_max=rate, rate_exact=rate,
                        yen_estimate=cost_over_loan(rate, loan), note=note, source=source)
+
+
+def fee_text(fee: FeeEstimate | None) -> str:
+    """The fee estimate of a route in one line for the screen (rates are annual, yen is 概算)."""
+    if fee is None:
+        return "保証料なし"
+    if fee.rate_exact is not None:
+        rate = f"年{format_rate(fee.rate_exact)}"
+    elif fee.rate_min == fee.rate_max:
+        rate = f"年{format_rate(fee.rate_min)}"
+    else:
+        rate = f"年{format_rate(fee.rate_min)}〜{format_rate(fee.rate_max)}"
+    parts = [f"保証料率 {rate}"]
+    if fee.yen_estimate is not None:
+        parts.append(f"概算 {format_yen(fee.yen_estimate)}（借入期間全体）")
+    if fee.surcharge_rate is not None:
+        extra = f"保証なしの上乗せ 年{format_rate(fee.surcharge_rate)}"
+        if fee.surcharge_yen is not None:
+            extra += f"（概算 {format_yen(fee.surcharge_yen)}）"
+        parts.append(extra)
+    return "／".join(parts)

@@ -89,6 +89,17 @@ class EbitdaMultiple:
         return _ceil(target - self.ebitda)
 
 
+def ebitda_short_text(m: EbitdaMultiple) -> str:
+    """The multiple for a table cell: 3.15倍, 実質無借金, 算出不能 or —."""
+    if not m.known:
+        return "—"
+    if not m.computable:
+        return "算出不能"
+    if m.net_debt is not None and m.net_debt <= 0:
+        return "実質無借金"
+    return format_ratio(m.value, unit="倍")
+
+
 def ebitda_figure(m: EbitdaMultiple) -> str:
     """The multiple with the parts it comes from, or why there is none."""
     if not m.known or m.net_debt is None or m.ebitda is None:

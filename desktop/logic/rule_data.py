@@ -97,15 +97,28 @@ class Rule(Generic[P]):
         return None
 
 
-def _read_toml(relative: str) -> dict[str, Any]:
+def read_toml(relative: str, what: str = "ルールデータ") -> dict[str, Any]:
+    """A resources/ TOML file as a dict; a missing or malformed file names itself."""
     path = resource_path(relative)
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except FileNotFoundError as exc:
-        raise RuleDataError(f"{relative}: ルールデータのファイルがありません。") from exc
+        raise RuleDataError(f"{relative}: {what}のファイルがありません。") from exc
     except tomllib.TOMLDecodeError as exc:
         raise RuleDataError(f"{relative}: TOML の書式が正しくありません（{exc}）。") from exc
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate_toml(relative: str, model: type[M], raw: dict[str, Any], prefix: str = "") -> M:
+    """Validate data read from a TOML file; the error names the file and the first bad key."""
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        raise RuleDataError(f"{relative}: キー {prefix}{_loc(err)} が正しくありません: {err['msg']}") from exc
 
 
 def _loc(error: Any) -> str:
@@ -116,24 +129,13 @@ def _loc(error: Any) -> str:
 def load_rule(route_id: str, schema: type[P]) -> Rule[P]:
     """Load resources/rules/<route_id>.toml and validate every version's params."""
     relative = f"rules/{route_id}.toml"
-    raw = _read_toml(relative)
-    try:
-        file = RuleFile.model_validate(raw)
-    except ValidationError as exc:
-        raise RuleDataError(f"{relative}: キー {_loc(exc.errors()[0])} が正しくありません: "
-                            f"{exc.errors()[0]['msg']}") from exc
+    file = validate_toml(relative, RuleFile, read_toml(relative))
     if file.id != route_id:
         raise RuleDataError(f"{relative}: キー id が '{file.id}' です（'{route_id}' のはず）。")
     if not file.versions:
         raise RuleDataError(f"{relative}: versions が空です。")
-    params: dict[int, P] = {}
-    for index, version in enumerate(file.versions):
-        try:
-            params[index] = schema.model_validate(version.params)
-        except ValidationError as exc:
-            raise RuleDataError(
-                f"{relative}: versions[{index}].params.{_loc(exc.errors()[0])} が正しくありません: "
-                f"{exc.errors()[0]['msg']}") from exc
+    params = {index: validate_toml(relative, schema, version.params, f"versions[{index}].params.")
+              for index, version in enumerate(file.versions)}
     return Rule(file, params)
 
 

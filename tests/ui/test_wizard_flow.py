@@ -8,7 +8,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QLineEdit
 
 from desktop.logic.case_file import load_case
-from desktop.logic.editing import fee_text
+from desktop.logic.fees import fee_text
 from desktop.logic.navigation import PAGE_IDS
 from desktop.ui import dialogs
 from desktop.ui.widgets import DateField, YenField

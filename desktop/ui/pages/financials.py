@@ -20,7 +20,7 @@ from desktop.logic.editing import (
     remove_period,
     set_period_value,
 )
-from desktop.logic.indicators import PeriodIndicators, period_indicators
+from desktop.logic.indicators import ebitda_short_text, period_indicators
 from desktop.ui.pages.base import CasePage, note
 from desktop.ui.widgets import ChoiceCombo, DateField, YenField, form_row, new_form
 
@@ -31,24 +31,13 @@ def _yes_no(value: bool | None, yes: str, no: str) -> str:
     return "—" if value is None else (yes if value else no)
 
 
-def _ebitda_text(p: PeriodIndicators) -> str:
-    e = p.ebitda
-    if not e.known:
-        return "—"
-    if not e.computable:
-        return "算出不能"
-    if e.net_debt is not None and e.net_debt <= 0:
-        return "実質無借金"
-    return format_ratio(e.value, unit="倍")
-
-
 # (column heading, how to show it from a period's indicators); display only — the decisions
 # are made by the routes and the checksheet.
 INDICATOR_COLUMNS = (
     ("純資産", lambda p: format_yen(p.net_assets)),
     ("債務超過", lambda p: _yes_no(p.not_insolvent, "なし", "あり")),
     ("減価償却前\n経常利益", lambda p: format_yen(p.dbop)),
-    ("EBITDA有利子\n負債倍率", _ebitda_text),
+    ("EBITDA有利子\n負債倍率", lambda p: ebitda_short_text(p.ebitda)),
     ("自己資本\n比率", lambda p: format_ratio(p.ratios.equity_ratio, percent=True, digits=1)),
     ("純資産倍率", lambda p: format_ratio(p.ratios.net_asset_multiple, unit="倍")),
     ("使用総資本\n事業利益率", lambda p: format_ratio(p.ratios.return_on_assets, percent=True, digits=1)),

@@ -11,7 +11,8 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QVBoxLayout
 
-from desktop.logic.editing import fee_text, set_route_choice, verdict_summary
+from desktop.logic.editing import set_route_choice, verdict_summary
+from desktop.logic.fees import fee_text
 from desktop.logic.routes.base import STATUS_LABELS, RouteResult
 from desktop.ui.pages.base import CasePage, set_checked, error_banner, note, show_banner
 from desktop.ui.widgets import ChoiceCombo, form_row, new_form
