@@ -9,8 +9,10 @@ $root = Resolve-Path (Join-Path $PSScriptRoot "..\..")
 Set-Location $root
 
 if (-not (Get-Command uv -ErrorAction SilentlyContinue)) {
+    # pip --user puts uv.exe in a versioned Scripts folder that is rarely on PATH; call it as a module.
     python -m pip install --user uv
-    $env:Path = "$env:APPDATA\Python\Scripts;$env:Path"
+    if ($LASTEXITCODE -ne 0) { throw "pip install uv failed" }
+    function uv { python -m uv @args }
 }
 if (-not (Test-Path $Iscc)) { throw "Inno Setup (ISCC.exe) not found at $Iscc; pass -Iscc <path>." }
 

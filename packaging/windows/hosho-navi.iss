@@ -1,7 +1,8 @@
 ﻿; Inno Setup script: per-user installer for 経営者保証 解除ナビ (engineering notes §4).
 ; Built by packaging/windows/build.ps1 after PyInstaller has produced dist\hosho-navi\.
 ; Compile by hand: ISCC.exe /DAppVersion=0.1.0 packaging\windows\hosho-navi.iss
-; Saved as UTF-8 with a BOM so Inno Setup 6 reads the Japanese strings correctly.
+; Saved as UTF-8 with a BOM so Inno Setup reads the Japanese strings correctly. Needs Inno Setup
+; 6.3 or later (x64compatible, HKA).
 
 #ifndef AppVersion
   #define AppVersion "0.1.0"
@@ -17,6 +18,7 @@ AppName={#AppName}
 AppVersion={#AppVersion}
 AppVerName={#AppName} {#AppVersion}
 AppPublisher=Hosho Navi
+VersionInfoVersion={#AppVersion}
 ; Advisers' laptops rarely grant admin rights: install for the current user only.
 PrivilegesRequired=lowest
 ; {autopf} is %LOCALAPPDATA%\Programs for a per-user install.
