@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from functools import cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
@@ -26,7 +26,7 @@ from desktop.logic.indicators import (
     net_assets_gap_text,
     no_two_dbop_losses,
 )
-from desktop.logic.rule_data import Confidence, RuleDataError, read_toml, validate_toml
+from desktop.logic.rule_data import Confidence, RuleDataError, read_toml, validate_toml, weakest
 
 Mode = Literal["AUTO", "SEMI", "SELF"]
 ItemStatus = Literal["met", "declared", "partly", "not_met", "unknown"]
@@ -108,6 +108,8 @@ class ItemResult:
     overridden: bool = False
     note: str = ""
     gap: str = ""
+    # Decided by our reading of the source rather than the source itself (shown as 目安).
+    interpreted: bool = False
 
     @property
     def id(self) -> str:
@@ -120,6 +122,10 @@ class ItemResult:
     @property
     def source(self) -> str:
         return self.item.source
+
+    @property
+    def confidence(self) -> Confidence:
+        return weakest(self.item.confidence, "I") if self.interpreted else self.item.confidence
 
     @property
     def status_label(self) -> str:
@@ -145,8 +151,14 @@ class ChecksheetResult:
         return [r for r in self.results.values() if r.status in ("not_met", "partly", "unknown")]
 
 
-# status, the figure that decided it, and (when not met) what would have to change.
-Decision = tuple[ItemStatus, str, str]
+class Decision(NamedTuple):
+    """What an AUTO/SEMI rule found: status, the figure that decided it, what would have to
+    change, and whether the decision rests on our interpretation [I] rather than the source."""
+
+    status: ItemStatus
+    figure: str
+    gap: str = ""
+    interpreted: bool = False
 
 
 def _tri(value: bool | None) -> ItemStatus:
@@ -156,64 +168,64 @@ def _tri(value: bool | None) -> ItemStatus:
 def _business_assets(case: Case, ind: Indicators, item: ChecksheetItem) -> Decision:
     assets = case.business_assets
     if not assets:
-        return "unknown", "事業用資産の一覧が未入力", ""
+        return Decision("unknown", "事業用資産の一覧が未入力", "")
     outside = [a for a in assets if a.owner != "company"]
     unleased = [a.name or "（名称なし）" for a in outside if not (a.lease_contract and (a.annual_rent_yen or 0) > 0)]
     if unleased:
         names = "、".join(unleased)
-        return ("not_met", "賃貸借契約・賃料のない個人所有資産: " + names,
+        return Decision("not_met", "賃貸借契約・賃料のない個人所有資産: " + names,
                 f"{names}を法人に移すか、賃貸借契約を結び適正な賃料を支払う")
     if outside:
-        return "met", f"個人等所有 {len(outside)} 件は賃貸借契約・賃料あり", ""
-    return "met", f"事業用資産 {len(assets)} 件すべて法人所有", ""
+        return Decision("met", f"個人等所有 {len(outside)} 件は賃貸借契約・賃料あり", "")
+    return Decision("met", f"事業用資産 {len(assets)} 件すべて法人所有", "")
 
 
 def _representative_receivables(case: Case, ind: Indicators, item: ChecksheetItem) -> Decision:
     p0 = ind.p0
     if p0 is None or p0.representative_receivables is None:
-        return "unknown", "直近期の代表者への貸付金・仮払金等が未入力", ""
+        return Decision("unknown", "直近期の代表者への貸付金・仮払金等が未入力", "")
     amount = p0.representative_receivables
     figure = f"代表者への貸付金等 {format_yen(amount)}"
     if amount == 0:
-        return "met", figure, ""
+        return Decision("met", figure, "")
     if case.declarations.small_or_business_necessary_receivables:
-        return "met", figure + "（少額・事業上必要と申告）", ""
-    return "not_met", figure, f"代表者への貸付金・仮払金等 {format_yen(amount)}を精算する"
+        return Decision("met", figure + "（少額・事業上必要と申告）", "")
+    return Decision("not_met", figure, f"代表者への貸付金・仮払金等 {format_yen(amount)}を精算する")
 
 
 def _not_insolvent(case: Case, ind: Indicators, item: ChecksheetItem) -> Decision:
     p0 = ind.p0
     na = None if p0 is None else p0.net_assets
-    return (_tri(None if p0 is None else p0.not_insolvent), f"純資産 {format_yen(na)}",
+    return Decision(_tri(None if p0 is None else p0.not_insolvent), f"純資産 {format_yen(na)}",
             net_assets_gap_text(na, strictly_positive=False))
 
 
 def _asset_surplus(case: Case, ind: Indicators, item: ChecksheetItem) -> Decision:
     p0 = ind.p0
     na = None if p0 is None else p0.net_assets
-    return (_tri(None if p0 is None else p0.asset_surplus), f"純資産 {format_yen(na)}",
+    return Decision(_tri(None if p0 is None else p0.asset_surplus), f"純資産 {format_yen(na)}",
             net_assets_gap_text(na, strictly_positive=True))
 
 
 def _no_two_losses(case: Case, ind: Indicators, item: ChecksheetItem) -> Decision:
     # One closed period passes as our reading [I]; the figure then says 決算1期のみ.
     test = no_two_dbop_losses(ind)
-    return _tri(test.passed), test.figure, test.gap
+    return Decision(_tri(test.passed), test.figure, test.gap, interpreted=test.single_period)
 
 
 def _ebitda_within(case: Case, ind: Indicators, item: ChecksheetItem) -> Decision:
     p0 = ind.p0
     if p0 is None:
-        return "unknown", "決算が未入力", ""
+        return Decision("unknown", "決算が未入力", "")
     assert item.auto_limit is not None
     limit = Fraction(item.auto_limit)
-    return _tri(p0.ebitda.passes(limit)), ebitda_figure(p0.ebitda), ebitda_gap_text(p0.ebitda, limit)
+    return Decision(_tri(p0.ebitda.passes(limit)), ebitda_figure(p0.ebitda), ebitda_gap_text(p0.ebitda, limit))
 
 
 def _docs_submitted(case: Case, ind: Indicators, item: ChecksheetItem) -> Decision:
     value = case.declarations.docs_submitted_2y
-    return ("unknown" if value is None else "declared" if value else "not_met"), {
-        None: "未回答", True: "提出している（申告）", False: "提出していない"}[value], ""
+    status: ItemStatus = "unknown" if value is None else "declared" if value else "not_met"
+    return Decision(status, {None: "未回答", True: "提出している（申告）", False: "提出していない"}[value])
 
 
 _AUTO: dict[str, Callable[[Case, Indicators, ChecksheetItem], Decision]] = {
@@ -238,11 +250,12 @@ def evaluate_checksheet(case: Case, indicators: Indicators, data: ChecksheetData
             status = _ANSWER_STATUS[answer.answer] if answer else "unknown"
             results[item.id] = ItemResult(item, status, note=answer.note if answer else "")
             continue
-        status, figure, gap = _AUTO[item.auto_rule](case, indicators, item)
+        status, figure, gap, interpreted = _AUTO[item.auto_rule](case, indicators, item)
         if answer and answer.note.strip() and answer.answer != "unknown":
             # An override of what the figures decided counts only with a stated reason.
             results[item.id] = ItemResult(item, _ANSWER_STATUS[answer.answer], figure=figure,
                                           overridden=True, note=answer.note.strip())
         else:
-            results[item.id] = ItemResult(item, status, figure=figure, gap=gap if status == "not_met" else "")
+            results[item.id] = ItemResult(item, status, figure=figure, gap=gap if status == "not_met" else "",
+                                          interpreted=interpreted)
     return ChecksheetResult(data, results)

@@ -18,6 +18,13 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from desktop.paths import resource_path
 
 Confidence = Literal["C", "W", "I", "U"]
+
+_CONFIDENCE_RANK: tuple[Confidence, ...] = ("C", "W", "I", "U")
+
+
+def weakest(*tags: Confidence) -> Confidence:
+    """The least certain of several confidence tags (C > W > I > U)."""
+    return max(tags, key=_CONFIDENCE_RANK.index)
 # Printed beside anything resting on our interpretation [I] or an unconfirmed fact [U] (SPEC §7).
 CAUTION_LABELS: dict[Confidence, str] = {"I": "目安", "U": "要確認"}
 

@@ -79,3 +79,17 @@ def test_two_losses_item_gap_is_the_improvement_of_the_next_period() -> None:
     item = _result(c).item("GL-2.1-P2")
     assert item.status == "not_met"
     assert item.gap == "次の決算で減価償却前経常利益を0円以上にする（直近期 ▲400,000円 から 400,000円以上の改善）"
+
+
+def test_one_closed_period_passes_the_two_losses_test_as_our_reading() -> None:
+    import datetime as dt
+
+    c = case(company=case().company.model_copy(update={"incorporated_on": dt.date(2025, 2, 10),
+                                                       "fiscal_year_end_month": 1}),
+             periods=[period(2026, fiscal_year_end=dt.date(2026, 1, 31), ordinary_profit_yen=-5_000_000,
+                             depreciation_yen=1_000_000)])
+    item = _result(c).item("GL-2.1-P2")
+    assert item.status == "met" and item.interpreted and item.confidence == "I"
+    assert "決算1期のみ" in item.figure
+    healthy = _result(case()).item("GL-2.1-P2")
+    assert not healthy.interpreted and healthy.confidence == healthy.item.confidence

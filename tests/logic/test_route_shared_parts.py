@@ -11,7 +11,7 @@ from desktop.logic.amounts import format_man
 from desktop.logic.dates import add_months, add_years, earliest_start, elapsed
 from desktop.logic.evaluation import evaluate, load_rule_data
 from desktop.logic.routes import ROUTES
-from desktop.logic.routes.base import weakest
+from desktop.logic.rule_data import weakest
 from desktop.logic.routes.conditions import same_lender
 from tests.builders import case
 

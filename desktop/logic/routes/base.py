@@ -45,14 +45,6 @@ STATUS_LABELS: dict[ConditionStatus, str] = {
 }
 
 
-_CONFIDENCE_RANK: tuple[Confidence, ...] = ("C", "W", "I", "U")
-
-
-def weakest(*tags: Confidence) -> Confidence:
-    """The least certain of several confidence tags (C > W > I > U)."""
-    return max(tags, key=_CONFIDENCE_RANK.index)
-
-
 @dataclass(frozen=True)
 class Condition:
     id: str

@@ -26,7 +26,6 @@ from desktop.logic.routes.base import (
     corporation_gate,
     route_result,
     rule_in_force,
-    weakest,
 )
 from desktop.logic.routes.conditions import (
     all_of,
@@ -36,7 +35,7 @@ from desktop.logic.routes.conditions import (
     no_two_losses_condition,
     same_lender,
 )
-from desktop.logic.rule_data import Params, Rule, RuleVersion, load_rule
+from desktop.logic.rule_data import Params, Rule, RuleVersion, load_rule, weakest
 
 BANK_LINKED_ID = "cgc_bank_linked"
 FINANCIAL_ID = "cgc_financial"
@@ -156,7 +155,7 @@ def _bank_confirms(ctx: RouteContext, cid: str, label: str, item_ids: list[str])
     items = [ctx.item(i) for i in item_ids]
     figure = "自己点検 " + "、".join(f"{i.id} {i.status_label}" for i in items)
     source = "S004 §1 金融機関連携型 ③、W7"
-    confidence = weakest(*(i.item.confidence for i in items))
+    confidence = weakest(*(i.confidence for i in items))
     weak = [i for i in items if i.status in ("not_met", "partly")]
     if weak:
         return Condition(cid, label, "not_met", figure=figure, source=source, confidence=confidence,

@@ -26,9 +26,8 @@ from desktop.logic.routes.base import (
     ConditionStatus,
     RouteContext,
     RouteParams,
-    weakest,
 )
-from desktop.logic.rule_data import Confidence, RuleVersion, as_fraction_text
+from desktop.logic.rule_data import Confidence, RuleVersion, as_fraction_text, weakest
 
 # --- single conditions ----------------------------------------------------------------------
 
@@ -194,5 +193,5 @@ def separation(ctx: RouteContext, tags: Tags) -> list[Condition]:
         item = ctx.item(item_id)
         conditions.append(from_item(item.id, item.label, item,
                                     source=f"{tags.source('separation')}／判定：{item.source}",
-                                    confidence=weakest(tags.confidence("separation"), item.item.confidence)))
+                                    confidence=weakest(tags.confidence("separation"), item.confidence)))
     return conditions

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QVBoxLa
 from desktop.logic.case_model import BusinessAsset
 from desktop.logic.checksheet import ChecksheetItem, load_checksheet
 from desktop.logic.editing import override_pending, set_answer
+from desktop.logic.rule_data import caution_label
 from desktop.ui.pages.base import CasePage, error_banner, note, show_banner
 from desktop.ui.widgets import ChoiceCombo, Column, RecordTable, new_form
 
@@ -29,7 +30,7 @@ class _ItemRow:
         self.item = item
         decided = item.mode != "SELF"
         mark = "◎ " if item.important else ""
-        caution = {"I": "（目安）", "U": "（要確認）"}.get(item.confidence, "")
+        caution = f"（{caution_label(item.confidence)}）" if caution_label(item.confidence) else ""
         self.label = QLabel(f"{mark}{item.label}{caution}")
         self.label.setWordWrap(True)
         self.label.setToolTip(f"{item.help}\n根拠資料：{'、'.join(item.evidence)}\n出典：{item.source}")
@@ -123,6 +124,8 @@ class GovernancePage(CasePage):
             result = assessment.checksheet.item(item_id)
             if result.decided_by_figures:
                 text = f"数字で判定：{result.status_label}"
+                if result.interpreted:
+                    text += f"（{caution_label('I')}）"
                 if override_pending(self.case, item_id):
                     text += "\n⚠ 上書きには理由の記入が必要です（まだ反映されていません）"
             elif result.overridden:
