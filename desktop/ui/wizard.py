@@ -42,6 +42,9 @@ PAGE_CLASSES: dict[str, type[CasePage]] = {
 W = QWizard.WizardButton
 
 
+PREFERRED_SIZE = (1280, 820)
+
+
 class MainWizard(QWizard):
     def __init__(self, data_dir: Path, today: Callable[[], dt.date] = dt.date.today) -> None:
         super().__init__()
@@ -91,8 +94,14 @@ class MainWizard(QWizard):
                            (QKeySequence.StandardKey.Open, self.open_case),
                            (QKeySequence.StandardKey.New, self.new_case)):
             QShortcut(QKeySequence(keys), self, activated=lambda s=slot: s())
-        self.resize(1280, 820)
+        self._fit_to_screen()
         self._update_title()
+
+    def _fit_to_screen(self) -> None:
+        """1280×820 where there is room; on a 1366×768 laptop (or 1080p at 150 %) the window
+        must still show its buttons, so never more than the screen's free area."""
+        free = self.screen().availableGeometry()
+        self.resize(min(PREFERRED_SIZE[0], free.width() - 40), min(PREFERRED_SIZE[1], free.height() - 60))
 
     # --- navigation -------------------------------------------------------------
     def nextId(self) -> int:  # noqa: N802 - Qt override
