@@ -25,6 +25,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
+from desktop.logic.packet_wrap import LineBreaker, plain_frags, supported
 from desktop.paths import resource_path
 
 GOTHIC = "BIZUDGothic"
@@ -183,10 +184,18 @@ class _Paragraph(Paragraph):
     last ordinary character moves to the next line together with the marks (追い出し), and a
     figure or a ［目安］ tag moves down whole; only 、。 hang.
     A table wraps every cell to measure its row, again to draw it, and again at each page it
-    spans; line breaking only depends on the width, so the result is reused.
+    spans; line breaking only depends on the width, so the result is reused. Parsing plain
+    text and breaking lines go through packet_wrap, which gives reportlab's own results faster.
     """
 
     _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def _setup(self, text: str, style: ParagraphStyle, bulletText: object, frags: object,  # noqa: N803
+               cleaner: object) -> None:
+        plain = plain_frags(text, style) if frags is None and not bulletText else None
+        if plain is not None:
+            text, frags = plain
+        super()._setup(text, style, bulletText, frags, cleaner)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
         # split() drops blPara when the paragraph moves on to the next frame: break again then.
@@ -197,9 +206,15 @@ class _Paragraph(Paragraph):
     def breakLinesCJK(self, maxWidths: list[float]) -> object:  # noqa: N802, N803 - reportlab's names
         widths = list(maxWidths) if isinstance(maxWidths, (list, tuple)) else [maxWidths]
         later = widths[-1]
-        result = super().breakLinesCJK(widths)
-        if getattr(self, "_splitpara", 0):
-            return result  # the second half of a split paragraph keeps the lines already broken
+        if not supported(self):
+            result = super().breakLinesCJK(widths)
+            if getattr(self, "_splitpara", 0):
+                return result  # the second half of a split paragraph keeps the lines already broken
+            breaker = super().breakLinesCJK
+        else:
+            self.height = 0
+            breaker = LineBreaker(self.frags)
+            result = breaker(widths)
         for _ in range(_MAX_REBREAKS):
             lines = [_line_runs(result.kind, line, result) for line in result.lines]
             texts = ["".join(run[0] for run in runs) for runs, _ in lines]
@@ -211,7 +226,7 @@ class _Paragraph(Paragraph):
             # (reportlab uses the last width for every further line).
             widths = [*widths[:line], *[later] * (line - len(widths)), _prefix_width(lines[line][0], keep) + 0.01,
                       later]
-            result = super().breakLinesCJK(widths)
+            result = breaker(widths)
         return result
 
 

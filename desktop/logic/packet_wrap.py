@@ -1,0 +1,183 @@
+"""reportlab's paragraph parsing and CJK line breaking, with the same results but without
+their per-paragraph and per-character cost.
+
+Most of the packet's paragraphs are plain text (no tags, no entities), for which reportlab's
+markup parser (an html.parser per paragraph) yields one fragment in the style's font: that
+fragment is made directly from the style (plain_frags).
+
+Paragraph.breakLinesCJK measures every character through pdfmetrics.stringWidth and, for text
+in several fragments (any markup), wraps each character in a str subclass and compares the
+fragments of neighbouring characters one by one. Line breaking is most of the packet's layout
+time, and the packet breaks many paragraphs more than once (the kinsoku mending in
+packet_styles._Paragraph). This module measures each character once per face and size, and
+runs reportlab's own algorithm (paragraph.cjkFragSplit / textsplit.dumbSplit, reportlab 5.1)
+over plain arrays. The lines — characters, widths, spare space, fragments — are the same; only
+the cases reportlab handles specially (bullets, images, endDots) go to reportlab itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from unicodedata import category
+
+from reportlab.lib.rl_accel import sameFrag
+from reportlab.lib.textsplit import ALL_CANNOT_START, dumbSplit
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.platypus.paragraph import FragLine, ParaLines, cleanBlockQuotedText
+from reportlab.platypus.paraparser import ParaParser
+from reportlab.rl_config import _FUZZ
+
+# (face, size) → character → width: the face's metrics, never a document's content.
+_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
+
+
+def char_widths(value: str, font: str, size: float) -> list[float]:
+    """stringWidth of each character, as reportlab measures them one by one."""
+    table = _WIDTHS.setdefault((font, size), {})
+    try:
+        return [table[char] for char in value]
+    except KeyError:
+        for char in set(value) - table.keys():
+            table[char] = stringWidth(char, font, size)
+        return [table[char] for char in value]
+
+
+# style → the fragment ParaParser makes for text in it (styles are module constants).
+_STYLE_FRAGS: dict[int, tuple[object, object]] = {}
+
+
+def plain_frags(markup: str, style: object) -> tuple[str, list[object]] | None:
+    """(cleaned text, fragments) exactly as Paragraph's parser would give them, for markup
+    without tags or entities; None for anything else (the parser handles it)."""
+    if "<" in markup or "&" in markup or getattr(style, "textTransform", None) or getattr(style, "bulletText", None):
+        return None
+    cleaned = cleanBlockQuotedText(markup)
+    if not cleaned:
+        return None
+    known = _STYLE_FRAGS.get(id(style))
+    if known is None or known[0] is not style:
+        _, frags, _ = ParaParser().parse("x", style)
+        known = _STYLE_FRAGS[id(style)] = (style, frags[0])
+    # fresh lists, as the parser gives every paragraph its own
+    return cleaned, [known[1].clone(text=cleaned, link=[], us_lines=[])]  # type: ignore[attr-defined]
+
+
+def supported(paragraph: object) -> bool:
+    """False for what only reportlab's own breakLinesCJK handles: bullets, dot leaders,
+    inline images, an empty paragraph, the second half of a split one."""
+    frags = paragraph.frags  # type: ignore[attr-defined]
+    special = paragraph.bulletText or paragraph.style.endDots  # type: ignore[attr-defined]
+    return bool(frags) and not special and not getattr(paragraph, "_splitpara", 0) \
+        and not any(hasattr(f, "cbDefn") for f in frags)
+
+
+class LineBreaker:
+    """Breaks one paragraph's fragments at any list of line widths (measured once)."""
+
+    def __init__(self, frags: Sequence[object]) -> None:
+        self.frags = frags
+        self.single = len(frags) == 1
+        if self.single:
+            frag = frags[0]
+            text = getattr(frag, "text", None)
+            self.text = text if text is not None else "".join(getattr(frag, "words", []))
+            self.widths = char_widths(self.text, frag.fontName, frag.fontSize)  # type: ignore[attr-defined]
+            return
+        chars: list[str] = []
+        owners: list[object] = []
+        widths: list[float] = []
+        for frag in frags:
+            text = frag.text  # type: ignore[attr-defined]
+            if text:
+                chars.extend(text)
+                owners.extend([frag] * len(text))
+                widths.extend(char_widths(text, frag.fontName, frag.fontSize))  # type: ignore[attr-defined]
+            else:
+                chars.append("")
+                owners.append(frag)
+                widths.append(stringWidth("", frag.fontName, frag.fontSize))  # type: ignore[attr-defined]
+        self.chars, self.owners, self.char_widths = chars, owners, widths
+
+    def __call__(self, max_widths: list[float]) -> object:
+        if self.single:
+            frag = self.frags[0]
+            lines = dumbSplit(self.text, self.widths, max_widths)
+            return frag.clone(kind=0, lines=[(space, [line]) for space, line in lines],  # type: ignore[attr-defined]
+                              ascent=frag.fontSize, descent=-0.2 * frag.fontSize)  # type: ignore[attr-defined]
+        return self._frag_split(max_widths)
+
+    def _frag_split(self, max_widths: list[float]) -> ParaLines:
+        """paragraph.cjkFragSplit over the arrays."""
+        chars, owners, widths = self.chars, self.owners, self.char_widths
+        lines: list[FragLine] = []
+        i = width_used = start = 0
+        max_width = max_widths[0]
+        count = len(chars)
+        while i < count:
+            u = chars[i]
+            w = widths[i]
+            line_break = hasattr(owners[i], "lineBreak")
+            i += 1
+            width_used += w
+            if (width_used > max_width + _FUZZ and width_used > 0) or line_break:
+                extra = max_width - width_used
+                if not line_break:
+                    if ord(u) < 0x3000:
+                        # a non-Asian run: step back to a space or to Kanji, as reportlab does
+                        for j in range((i - 1), (start + i) >> 1, -1):
+                            uj = chars[j]
+                            if uj and category(uj) == "Zs" or ord(uj) >= 0x3000:
+                                k = j + 1
+                                if k < i:
+                                    j = k + 1
+                                    extra += sum(widths[jj] for jj in range(j, i))
+                                    w = widths[k]
+                                    u = chars[k]
+                                    i = j
+                                    break
+                    if u not in ALL_CANNOT_START and i > start + 1:
+                        i -= 1
+                        extra += w
+                lines.append(self._line(start, i, max_width, width_used, extra, line_break))
+                max_width = max_widths[len(lines)] if len(lines) < len(max_widths) else max_widths[-1]
+                start = i
+                width_used = 0
+        if width_used > 0:
+            lines.append(self._line(start, count, max_width, width_used, max_width - width_used, False))
+        return ParaLines(kind=1, lines=lines)
+
+    def _line(self, start: int, end: int, max_width: float, width_used: float, extra: float,
+              line_break: bool) -> FragLine:
+        """paragraph.makeCJKParaLine: the line's characters grouped into runs of like fragments."""
+        chars, owners = self.chars, self.owners
+        words: list[object] = []
+        run: list[str] = []
+        current: object = None
+        max_size = max_ascent = min_descent = 0
+        previous: object = None
+        for n in range(start, end):
+            frag = owners[n]
+            if frag is not previous:
+                size = frag.fontSize  # type: ignore[attr-defined]
+                ascent, descent = getAscentDescent(frag.fontName, size)  # type: ignore[attr-defined]
+                max_size = max(max_size, size)
+                max_ascent = max(max_ascent, ascent)
+                min_descent = min(min_descent, descent)
+            if current is None or ((frag is not previous or "lineBreak" in frag.__dict__)
+                                   and not sameFrag(current, frag)):
+                if current is not None:
+                    words.append(_with_text(current, run))
+                run = []
+                current = frag
+            previous = frag
+            run.append(chars[n])
+        if current is not None:
+            words.append(_with_text(current, run))
+        return FragLine(kind=1, extraSpace=extra, wordCount=1, words=words, fontSize=max_size, ascent=max_ascent,
+                        descent=min_descent, maxWidth=max_width, currentWidth=width_used, lineBreak=line_break)
+
+
+def _with_text(frag: object, run: list[str]) -> object:
+    clone = frag.clone()  # type: ignore[attr-defined]
+    clone.text = "".join(run)
+    return clone
