@@ -29,10 +29,16 @@ class Assessment:
 
 
 def load_rule_data() -> None:
-    """Validate every rule file and the checksheet; raises RuleDataError naming file and key."""
+    """Validate every rule file, the checksheet and the packet wording; raises RuleDataError
+    naming file and key."""
     load_all_rules()
     load_checksheet()
     fee_tables_on(dt.date.today())
+    # The packet's fixed wording too, so a bad file stops start-up rather than the first print.
+    # Imported here because packet_text itself builds on this module.
+    from desktop.logic.packet_text import load_packet_text
+
+    load_packet_text()
 
 
 def evaluate(case: Case) -> Assessment:

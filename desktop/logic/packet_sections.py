@@ -55,6 +55,7 @@ from desktop.logic.packet_text import (
     request_paragraph,
 )
 from desktop.logic.routes.base import Condition
+from desktop.logic.routes.conditions import from_item
 from desktop.logic.rule_data import caution_label
 
 # ---------------------------------------------------------------- cover
@@ -257,13 +258,7 @@ def _guideline_conditions(assessment: Assessment) -> list[Condition]:
     route = next((r for r in assessment.routes if r.route_id == "guideline_release" and r.conditions), None)
     if route is not None:
         return route.conditions
-    return [Condition(r.id, r.label, _ITEM_TO_STATUS[r.status], figure=r.figure or r.status_label,
-                      source=r.source, confidence=r.item.confidence)
-            for r in assessment.checksheet.results.values() if r.id.startswith("GL-")]
-
-
-_ITEM_TO_STATUS = {"met": "met", "declared": "declared", "partly": "not_met", "not_met": "not_met",
-                   "unknown": "unknown"}
+    return [from_item(r.id, r.label, r) for r in assessment.checksheet.results.values() if r.id.startswith("GL-")]
 
 
 def _category_label(assessment: Assessment, item_id: str) -> str:
@@ -420,7 +415,7 @@ def governance(ctx: PacketContext) -> list[Flowable]:
 
 def _checksheet_row(result: ItemResult, audience: Audience) -> list:
     item = result.item
-    label = text(item.label) + caution_tag(caution_label(item.confidence))
+    label = text(item.label) + caution_tag(caution_label(result.confidence))
     if item.important:
         label = f"<font name='{GOTHIC_BOLD}'>［重要］</font>" + label
     label += f"<br/><font size='6.5'>{text(item.id)}　{text(item.source)}</font>"

@@ -12,19 +12,17 @@ Audiences (SPEC §7): 金融機関向け "bank" (default), 経営者保証コー
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
 from desktop.logic.case_model import Case, Loan
 from desktop.logic.checksheet import ItemResult
 from desktop.logic.evaluation import Assessment
 from desktop.logic.packet import Audience
 from desktop.logic.routes.base import RouteResult
-from desktop.logic.rule_data import Confidence, RuleDataError
-from desktop.paths import resource_path
+from desktop.logic.rule_data import Confidence, read_toml, validate_toml
 
 INTERNAL_MARKERS = ("社内:", "社内：", "【社内】")
 # Routes whose verdict says the situation is outside them; the bank version lists them in the
@@ -103,19 +101,7 @@ class PacketText(_Model):
 def load_packet_text() -> PacketText:
     """resources/packet.toml, validated; a malformed file names the file and key."""
     relative = "packet.toml"
-    try:
-        with resource_path(relative).open("rb") as handle:
-            raw = tomllib.load(handle)
-    except FileNotFoundError as exc:
-        raise RuleDataError(f"{relative}: 交渉資料の定型文のファイルがありません。") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise RuleDataError(f"{relative}: TOML の書式が正しくありません（{exc}）。") from exc
-    try:
-        return PacketText.model_validate(raw)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        key = ".".join(map(str, err["loc"]))
-        raise RuleDataError(f"{relative}: キー {key} が正しくありません: {err['msg']}") from exc
+    return validate_toml(relative, PacketText, read_toml(relative, "交渉資料の定型文"))
 
 
 def is_internal_line(line: str) -> bool:

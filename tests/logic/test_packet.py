@@ -244,12 +244,12 @@ def test_bank_details_routes_in_play_and_the_internal_copy_details_all() -> None
 
 
 def test_a_malformed_packet_text_file_names_the_file_and_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from desktop.logic import packet_text
+    from desktop.logic import packet_text, rule_data
     from desktop.logic.rule_data import RuleDataError
 
     bad = tmp_path / "packet.toml"
-    source = (packet_text.resource_path("packet.toml")).read_text(encoding="utf-8")
+    source = (rule_data.resource_path("packet.toml")).read_text(encoding="utf-8")
     bad.write_text(source.replace('disclaimer = "', 'disclaimr = "', 1), encoding="utf-8")
-    monkeypatch.setattr(packet_text, "resource_path", lambda relative: bad)
+    monkeypatch.setattr(rule_data, "resource_path", lambda relative: bad)
     with pytest.raises(RuleDataError, match=r"packet.toml: キー (disclaimer|disclaimr) が正しくありません"):
         packet_text.load_packet_text.__wrapped__()

@@ -50,14 +50,14 @@ def from_declaration(cid: str, label: str, value: bool | None, *, source: str = 
 
 
 def from_item(cid: str, label: str, item: ItemResult, *, source: str = "",
-              confidence: Confidence = "C") -> Condition:
-    """A condition that rests on a checksheet item's result."""
+              confidence: Confidence | None = None) -> Condition:
+    """A condition that rests on a checksheet item's result (by default with its source and confidence)."""
     status: ConditionStatus = {
         "met": "met", "declared": "declared", "partly": "not_met", "not_met": "not_met", "unknown": "unknown",
     }[item.status]
     return Condition(cid, label, status, figure=item.figure or item.status_label,
                      gap=(item.gap or f"「{item.label}」を整える") if status == "not_met" else "",
-                     source=source or item.source, confidence=confidence)
+                     source=source or item.source, confidence=confidence or item.confidence)
 
 
 # --- combinations ---------------------------------------------------------------------------

@@ -25,8 +25,7 @@ def evaluate(ctx: RouteContext) -> RouteResult:
         return found
     version, params = found
     items = [ctx.item(item_id) for item_id in params.requirement_items]
-    conditions = [from_item(item.id, item.label, item, source=item.source, confidence=item.confidence)
-                  for item in items]
+    conditions = [from_item(item.id, item.label, item) for item in items]
     return route_result(
         r, version, conditions,
         terms=["保証料の上乗せなし（3要件を満たせば無保証・解除を検討する対象）"],
