@@ -13,7 +13,7 @@ from fractions import Fraction
 
 from desktop.logic.amounts import format_rate, format_yen
 from desktop.logic.case_model import PlannedLoan
-from desktop.logic.rule_data import Params, RuleVersion, load_rule
+from desktop.logic.rule_data import Confidence, Params, RuleVersion, caution_label, load_rule
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,12 @@ class FeeEstimate:
     surcharge_yen: int | None = None
     note: str = ""
     source: str = ""
+    # A rate derived by us (e.g. the business-borne part of a subsidised surcharge) prints 目安.
+    confidence: Confidence = "C"
+
+    @property
+    def caution(self) -> str:
+        return caution_label(self.confidence)
 
 
 class FeeTableParams(Params):
@@ -111,17 +117,20 @@ def flat_fee(rate: Decimal, loan: PlannedLoan, *, source: str = "", note: str = 
                        yen_estimate=cost_over_loan(rate, loan), note=note, source=source)
 
 
+def rate_text(fee: FeeEstimate) -> str:
+    """年x% when the 料率区分 is known or the rate is flat, else 年min〜max%."""
+    if fee.rate_exact is not None:
+        return f"年{format_rate(fee.rate_exact)}"
+    if fee.rate_min == fee.rate_max:
+        return f"年{format_rate(fee.rate_min)}"
+    return f"年{format_rate(fee.rate_min)}〜{format_rate(fee.rate_max)}"
+
+
 def fee_text(fee: FeeEstimate | None) -> str:
     """The fee estimate of a route in one line for the screen (rates are annual, yen is 概算)."""
     if fee is None:
         return "保証料なし"
-    if fee.rate_exact is not None:
-        rate = f"年{format_rate(fee.rate_exact)}"
-    elif fee.rate_min == fee.rate_max:
-        rate = f"年{format_rate(fee.rate_min)}"
-    else:
-        rate = f"年{format_rate(fee.rate_min)}〜{format_rate(fee.rate_max)}"
-    parts = [f"保証料率 {rate}"]
+    parts = [f"保証料率 {rate_text(fee)}" + (f"（{fee.caution}）" if fee.caution else "")]
     if fee.yen_estimate is not None:
         parts.append(f"概算 {format_yen(fee.yen_estimate)}（借入期間全体）")
     if fee.surcharge_rate is not None:

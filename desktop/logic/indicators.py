@@ -132,8 +132,8 @@ def ebitda_multiple(p: Period, *, with_bonds: bool = True) -> EbitdaMultiple:
     """E.2a (scheme test, 社債 included) or, with with_bonds=False, E.2c (ロカベン)."""
     debts = [p.short_term_borrowings_yen, p.long_term_borrowings_yen]
     if with_bonds:
-        # A missing 社債 line is read as none issued: most SMEs have no bonds and leave it blank.
-        debts.append(p.bonds_yen or 0)
+        # Unknown is never 0 (SPEC §3): a blank 社債 line leaves the scheme multiple unknown.
+        debts.append(p.bonds_yen)
     borrowings = _sum(*debts)
     net_debt = None if borrowings is None or p.cash_yen is None else borrowings - p.cash_yen
     return EbitdaMultiple(net_debt=net_debt, ebitda=_sum(p.operating_profit_yen, p.depreciation_yen),
@@ -162,7 +162,7 @@ def financial_ratios(p: Period) -> FinancialRatios:
     total_assets = p.total_assets_yen
     if total_assets is None and na is not None and p.total_liabilities_yen is not None:
         total_assets = na + p.total_liabilities_yen
-    business_profit = _sum(p.operating_profit_yen, p.interest_dividend_income_yen or 0)
+    business_profit = _sum(p.operating_profit_yen, p.interest_dividend_income_yen)
     return FinancialRatios(
         net_assets=na,
         equity_ratio=_ratio(na, total_assets),

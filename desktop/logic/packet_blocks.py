@@ -12,7 +12,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
 from desktop.logic.amounts import format_rate, format_ratio, format_yen
 from desktop.logic.case_model import Case
 from desktop.logic.evaluation import Assessment
-from desktop.logic.fees import FeeEstimate
+from desktop.logic.fees import FeeEstimate, rate_text
 from desktop.logic.indicators import EbitdaMultiple
 from desktop.logic.packet_styles import FRAME_WIDTH, HEADER_FILL, INK, PlainCell, Styles, cell, para, table_style
 from desktop.logic.packet_text import Addressee, Audience, PacketText
@@ -93,20 +93,11 @@ def route_caution(route: RouteResult) -> str:
     return "要確認" if "要確認" in labels else ("目安" if "目安" in labels else "")
 
 
-def rate_range(fee: FeeEstimate) -> str:
-    """年x% when the 料率区分 is known or the rate is flat, else 年min〜max%."""
-    if fee.rate_exact is not None:
-        return f"年{format_rate(fee.rate_exact)}"
-    if fee.rate_min == fee.rate_max:
-        return f"年{format_rate(fee.rate_min)}"
-    return f"年{format_rate(fee.rate_min)}〜{format_rate(fee.rate_max)}"
-
-
 def fee_lines(fee: FeeEstimate | None) -> list[str]:
     """Rate, 概算 cost over the planned loan, and the surcharge part."""
     if fee is None:
         return []
-    lines = [rate_range(fee)]
+    lines = [rate_text(fee) + (f"（{fee.caution}）" if fee.caution else "")]
     if fee.yen_estimate is not None:
         lines.append(f"概算 {format_yen(fee.yen_estimate)}")
     if fee.surcharge_rate is not None:

@@ -12,12 +12,12 @@ from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
 
 from desktop.logic.amounts import format_rate, format_yen
 from desktop.logic.case_model import Case
+from desktop.logic.fees import rate_text
 from desktop.logic.packet_blocks import (
     ROUTES,
     PacketContext,
     heading,
     joined,
-    rate_range,
     status_cell,
 )
 from desktop.logic.packet_styles import (
@@ -95,7 +95,7 @@ def _facts(case: Case, route: RouteResult) -> list[tuple[str, str]]:
     facts: list[tuple[str, str]] = []
     fee = route.fee
     if fee is not None:
-        facts.append(("保証料率（年）", text(rate_range(fee))))
+        facts.append(("保証料率（年）", text(rate_text(fee)) + caution_tag(fee.caution)))
         if fee.yen_estimate is not None:
             basis = _loan_basis(case)
             facts.append(("保証料の概算", text(format_yen(fee.yen_estimate))

@@ -116,3 +116,10 @@ def test_local_benchmark() -> None:
 def test_periods_are_ordered_newest_first_whatever_the_entry_order() -> None:
     c = case(periods=[period(2024), period(2026), period(2025)])
     assert [p.fiscal_year_end.year for p in compute_indicators(c).periods] == [2026, 2025, 2024]
+
+
+def test_blank_bonds_or_interest_income_leave_the_tests_unknown() -> None:
+    assert ebitda_multiple(period(2026, bonds_yen=None)).passes(Fraction(15)) is None
+    assert ebitda_multiple(period(2026, bonds_yen=None), with_bonds=False).known  # ロカベン has no 社債
+    blank = financial_ratios(period(2026, interest_dividend_income_yen=None))
+    assert blank.return_on_assets is None and blank.interest_coverage is None

@@ -83,3 +83,12 @@ def test_flat_fee_for_one_year_fully_drawn() -> None:
     assert (r.fee.rate_min, r.fee.rate_max, r.fee.rate_exact) == (Decimal("0.68"), Decimal("0.68"), Decimal("0.68"))
     assert r.fee.yen_estimate == 204_000      # 30,000,000円 × 0.68% × 1年
     assert "W" in r.fee.note
+
+
+@pytest.mark.parametrize(("amount", "status"), [(250_000_000, "met"), (250_000_001, "not_met"), (None, "unknown")])
+def test_planned_loan_within_the_abl_loan_limit(amount: int | None, status: str) -> None:
+    r = abl(with_loan(pledging(), amount_yen=amount))
+    limit = cond(r, "loan_amount")
+    assert limit.status == status and "2億5,000万円" in limit.label
+    if status == "not_met":
+        assert r.verdict == "not_eligible" and "1円以上減らす" in limit.gap

@@ -66,6 +66,7 @@ def test_individual_is_not_applicable() -> None:
     Loan(lender="みらい銀行", lender_kind="bank", balance_yen=100_000_000, owner_guarantee=False),
     Loan(lender="みらい銀行", lender_kind="cgc_guaranteed", balance_yen=100_000_000, owner_guarantee=True),
     Loan(lender="みらい銀行", lender_kind="jfc", balance_yen=100_000_000, owner_guarantee=True),
+    Loan(lender="みらい銀行", lender_kind="bank", balance_yen=0, owner_guarantee=True),  # repaid: nothing to refinance
 ])
 def test_no_guaranteed_proper_loan_at_the_applying_bank_is_not_applicable(loan: Loan) -> None:
     r = refinance(case(loans=[loan]))

@@ -101,3 +101,13 @@ def test_a_rule_file_missing_a_parameter_is_refused_naming_the_key(tmp_path: Pat
     finally:
         monkeypatch.undo()
         rule_data.load_rule.cache_clear()
+
+
+def test_guideline_financial_proxies_print_as_our_reading() -> None:
+    from desktop.logic.routes import guideline
+    from tests.builders import case, context, with_p0
+
+    r = guideline.evaluate(context(with_p0(case(), net_assets_yen=-1)))
+    proxy = next(c for c in r.conditions if c.id == "GL-2.1-P1")
+    assert proxy.status == "not_met" and proxy.caution == "目安"
+    assert next(c for c in r.conditions if c.id == "GL-1.3").caution == ""

@@ -150,12 +150,18 @@ def test_own_funds_share(own: int, total: int, status: str, gap: str) -> None:
 
 @pytest.mark.parametrize("filed", [False, None])
 def test_own_funds_required_until_the_first_tax_filing(filed: bool | None) -> None:
-    c = young(first_tax_filing_done=filed)
+    # Founded 2026-01-05, March year-end: one closed period, so a blank filing status stays open.
+    c = young(D(2026, 1, 5), first_tax_filing_done=filed).model_copy(update={"periods": case().periods[:1]})
     r = startup(c)
     assert cond(r, "own_funds").status == "unknown"
     assert r.verdict == "needs_input"
     funded = with_situation(c, "startup", own_funds_yen=2_000_000, total_funds_yen=10_000_000)
     assert cond(startup(funded), "own_funds").status == "met"
+
+
+def test_two_closed_periods_settle_a_blank_filing_status() -> None:
+    c = young(first_tax_filing_done=None)
+    assert cond(startup(c), "own_funds").status == "waived"
 
 
 # --- the loan: 3,500万円, 10 years, grace 1 (3) years ----------------------------------------------

@@ -367,3 +367,16 @@ def test_full_evaluation_lists_both_surcharge_routes() -> None:
     verdicts = evaluate_case(case()).verdicts()
     assert verdicts["selection_surcharge"] == "eligible"
     assert verdicts["selection_surcharge_subsidized"] == "eligible"
+
+
+@pytest.mark.parametrize(("day", "caution"), [(dt.date(2025, 3, 31), ""), (dt.date(2025, 4, 1), "目安"),
+                                               (dt.date(2026, 4, 1), "目安")])
+def test_derived_business_borne_rate_prints_as_our_reading(day: dt.date, caution: str) -> None:
+    from desktop.logic.fees import fee_text
+    from desktop.logic.routes import selection
+    from tests.builders import case, context
+
+    r = selection.evaluate_subsidized(context(case(application_date=day, assessment_date=day)))
+    assert r.fee is not None and r.fee.caution == caution
+    assert ("（目安）" in fee_text(r.fee)) == bool(caution)
+    assert any(t.startswith("保証料率") and t.endswith("（目安）") for t in r.terms) == bool(caution)

@@ -79,7 +79,7 @@ def test_full_case_through_every_page(qtbot, wizard, monkeypatch, tmp_path):
         "total_assets_yen": "400,000", "total_liabilities_yen": "250,000", "capital_stock_yen": "20,000",
         "cash_yen": "80,000", "short_term_borrowings_yen": "40,000", "long_term_borrowings_yen": "120,000",
         "loans_to_representative_yen": "0", "other_receivables_from_representative_yen": "0",
-        "interest_expense_yen": "2,000",
+        "interest_expense_yen": "2,000", "bonds_yen": "0", "interest_dividend_income_yen": "0",
     }
     for column in range(2):
         for field, text in figures.items():

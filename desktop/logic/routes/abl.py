@@ -16,7 +16,7 @@ from desktop.logic.routes.base import (
     rule_in_force,
 )
 from desktop.logic.routes.conditions import Tags
-from desktop.logic.routes.loan_terms import LoanTerms, terms_lines
+from desktop.logic.routes.loan_terms import LoanTerms, loan_amount_condition, terms_lines
 from desktop.logic.rule_data import Rule, load_rule
 
 ROUTE_ID = "abl"
@@ -81,6 +81,6 @@ def evaluate(ctx: RouteContext) -> RouteResult:
     one_year = loan.model_copy(update={"term_months": params.terms.max_term_months, "repayment": "lump_sum"})
     fee = flat_fee(params.flat_rate_percent, one_year, source=tags.source("fee"),
                    note="保証料率は1つのWeb情報源（W）による値です。概算は融資額を1年間満額利用した場合です。")
-    conditions = [_current_assets(ctx, tags), _collateral(ctx, tags)]
+    conditions = [_current_assets(ctx, tags), _collateral(ctx, tags), loan_amount_condition(loan, params.terms, tags)]
     return route_result(r, version, conditions, fee=fee, terms=terms_lines(params.terms),
                         documents=params.documents, notes=params.notes)

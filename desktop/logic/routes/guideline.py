@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from desktop.logic.routes.base import RouteContext, RouteParams, RouteResult, route_result, rule_in_force
 from desktop.logic.routes.conditions import from_item
-from desktop.logic.rule_data import Rule, load_rule
+from desktop.logic.rule_data import Rule, load_rule, weakest
 
 ROUTE_ID = "guideline_release"
 
@@ -12,6 +12,8 @@ ROUTE_ID = "guideline_release"
 class GuidelineParams(RouteParams):
     # Checksheet items that stand for the guideline's requirements, in packet order.
     requirement_items: list[str]
+    # Items whose numeric test stands in for a requirement without thresholds: shown as 目安.
+    proxy_items: list[str] = []
 
 
 def rule() -> Rule[GuidelineParams]:
@@ -25,7 +27,9 @@ def evaluate(ctx: RouteContext) -> RouteResult:
         return found
     version, params = found
     items = [ctx.item(item_id) for item_id in params.requirement_items]
-    conditions = [from_item(item.id, item.label, item) for item in items]
+    conditions = [from_item(item.id, item.label, item,
+                            confidence=weakest(item.confidence, "I") if item.id in params.proxy_items else None)
+                  for item in items]
     return route_result(
         r, version, conditions,
         terms=["保証料の上乗せなし（3要件を満たせば無保証・解除を検討する対象）"],

@@ -51,22 +51,29 @@ def terms_lines(t: LoanTerms) -> list[str]:
     return [limit, ratio, term]
 
 
-def loan_fit(loan: PlannedLoan, t: LoanTerms, tags: Tags, *, proper_loan: bool = False) -> list[Condition]:
-    """The planned loan against the product's limit, term and grace period (tagged "loan_terms")."""
-    src, conf = tags.source("loan_terms"), tags.confidence("loan_terms")
-    conditions = []
+def loan_amount_condition(loan: PlannedLoan, t: LoanTerms, tags: Tags) -> Condition:
+    """The planned amount against the product's limit (the loan limit where the source gives one,
+    e.g. ABL: 2億円 guarantee for loans up to 2.5億円)."""
+    limit = t.loan_limit_yen or t.limit_yen
     amount = loan.amount_yen
-    over = None if amount is None else amount - t.limit_yen
+    over = None if amount is None else amount - limit
     gap = ""
     if over is not None and over > 0:
         gap = f"借入予定額を {format_yen(over)}以上減らす"
         if t.cooperative_limit_yen:
             gap += f"（組合等は{format_man(t.cooperative_limit_yen)}まで）"
-    conditions.append(Condition(
-        "loan_amount", f"借入予定額が保証限度額（{format_man(t.limit_yen)}）以内であること",
+    what = "融資限度額" if t.loan_limit_yen else "保証限度額"
+    return Condition(
+        "loan_amount", f"借入予定額が{what}（{format_man(limit)}）以内であること",
         "unknown" if over is None else ("met" if over <= 0 else "not_met"),
         figure="借入予定額が未入力" if amount is None else f"借入予定額 {format_yen(amount)}",
-        gap=gap, source=src, confidence=conf))
+        gap=gap, source=tags.source("loan_terms"), confidence=tags.confidence("loan_terms"))
+
+
+def loan_fit(loan: PlannedLoan, t: LoanTerms, tags: Tags, *, proper_loan: bool = False) -> list[Condition]:
+    """The planned loan against the product's limit, term and grace period (tagged "loan_terms")."""
+    src, conf = tags.source("loan_terms"), tags.confidence("loan_terms")
+    conditions = [loan_amount_condition(loan, t, tags)]
 
     lump = loan.repayment == "lump_sum" and t.max_lump_sum_months is not None
     max_term = t.max_lump_sum_months if lump and t.max_lump_sum_months else t.max_term_months

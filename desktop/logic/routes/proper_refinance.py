@@ -45,7 +45,8 @@ def _guaranteed_proper_loan(ctx: RouteContext, tags: Tags) -> Condition | None:
     cid = "guaranteed_proper_loan"
     label = "申込金融機関に経営者保証付きのプロパー融資があること"
     lender = ctx.case.situation.planned_loan.lender.strip()
-    guaranteed = [loan for loan in ctx.case.loans if loan.is_proper and loan.owner_guarantee]
+    # A repaid loan (balance 0) leaves nothing to refinance.
+    guaranteed = [loan for loan in ctx.case.loans if loan.is_proper and loan.owner_guarantee and loan.balance_yen != 0]
     if not lender:
         if not guaranteed:
             return None

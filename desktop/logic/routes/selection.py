@@ -8,7 +8,7 @@ application date (F-6, F-7).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from desktop.logic.amounts import format_yen
@@ -34,7 +34,7 @@ from desktop.logic.routes.conditions import (
     no_two_losses_condition,
 )
 from desktop.logic.routes.loan_terms import LoanTerms, loan_fit
-from desktop.logic.rule_data import Confidence, P, Params, Rule, RuleVersion, load_rule
+from desktop.logic.rule_data import Confidence, P, Params, Rule, RuleVersion, caution_label, load_rule
 
 SELECTION_ID = "selection_surcharge"
 SUBSIDIZED_ID = "selection_surcharge_subsidized"
@@ -166,9 +166,11 @@ def _fee_note(elig: Eligibility, fallback: Decimal) -> str:
 
 def _result(ctx: RouteContext, rule: Rule[P], version: RuleVersion, elig: Eligibility,
             extra: list[Condition], surcharge: Decimal, terms: list[str], documents: list[str],
-            notes: list[str]) -> RouteResult:
+            notes: list[str], fee_confidence: Confidence = "C") -> RouteResult:
     fee = standard_fee(ctx.app_date, ctx.case.situation.planned_loan, surcharge=surcharge,
                        note=_fee_note(elig, surcharge))
+    if fee is not None:
+        fee = replace(fee, confidence=fee_confidence)
     return route_result(rule, version, elig.conditions + extra, fee=fee, terms=terms, documents=documents,
                         notes=[NO_SURCHARGE_FIRST_NOTE, *notes, CGC_DECIDES_NOTE, LOCAL_SUBSIDY_NOTE])
 
@@ -225,6 +227,11 @@ def evaluate_subsidized(ctx: RouteContext) -> RouteResult:
     else:
         rate_line = (f"保証料率：通常の保証料率＋事業者負担 {borne}%（上乗せ {surcharge}% − 国の補助 {subsidy}%、"
                      f"{elig.surcharge_basis}）")
+    tags = Tags(version, params.confidence)
+    # The business-borne part (surcharge − subsidy) is derived [I] where no source prints it (F-7).
+    fee_confidence = tags.confidence("fee")
+    if caution_label(fee_confidence):
+        rate_line += f"（{caution_label(fee_confidence)}）"
     t = params.terms
     assert t.max_grace_months is not None and t.max_lump_sum_months is not None  # both in the rule file
     terms = [
@@ -237,5 +244,5 @@ def evaluate_subsidized(ctx: RouteContext) -> RouteResult:
         f"国の補助 {subsidy}%（保証申込受付日が {_window(version)} の分）",
         "無担保・保証人なし",
     ]
-    extra = loan_fit(ctx.case.situation.planned_loan, t, Tags(version, params.confidence))
-    return _result(ctx, r, version, elig, extra, borne, terms, base_params.documents, params.notes)
+    extra = loan_fit(ctx.case.situation.planned_loan, t, tags)
+    return _result(ctx, r, version, elig, extra, borne, terms, base_params.documents, params.notes, fee_confidence)

@@ -98,13 +98,19 @@ def _years_since_founding(c: Company, app_date: dt.date, p: StartupParams, tags:
                      source=src, confidence=conf)
 
 
-def _own_funds(c: Company, s: Startup, p: StartupParams, tags: Tags) -> Condition:
-    """Own funds ≥ 1/10 of the total, for founders and companies before their first tax filing."""
+def _own_funds(c: Company, s: Startup, p: StartupParams, tags: Tags, closed_periods: int | None) -> Condition:
+    """Own funds ≥ 1/10 of the total, for founders and companies before their first tax filing.
+
+    With the filing status left blank, two closed periods settle it: the first period's return
+    is due two months after its year-end, long before the second period closes."""
     cid = "own_funds"
     share = Fraction(p.own_funds_share)
     label = f"自己資金が創業資金総額の{share}以上であること（創業予定・税務申告1期未終了の場合）"
     src, conf = tags.source(cid), tags.confidence(cid)
-    if not c.founding_planned and c.first_tax_filing_done:
+    filed = c.first_tax_filing_done
+    if filed is None and closed_periods is not None and closed_periods >= 2:
+        filed = True
+    if not c.founding_planned and filed:
         return Condition(cid, label, "waived", figure="税務申告1期終了済みのため不要", source=src, confidence=conf)
     own, total = s.own_funds_yen, s.total_funds_yen
     if own is None or not total:
@@ -168,7 +174,7 @@ def evaluate(ctx: RouteContext) -> RouteResult:
             return not_applicable(r, version, reason, conditions=[age], terms=terms)
         conditions.append(age)
     startup = ctx.case.situation.startup
-    conditions.append(_own_funds(c, startup, params, tags))
+    conditions.append(_own_funds(c, startup, params, tags, ctx.indicators.closed_periods))
     conditions.extend(loan_fit(ctx.case.situation.planned_loan, params.terms, tags,
                                proper_loan=startup.proper_loan_with_bank))
     return route_result(r, version, conditions, fee=_fee(ctx, params, tags), terms=terms,
