@@ -129,7 +129,9 @@ def rate_text(fee: FeeEstimate) -> str:
 def fee_text(fee: FeeEstimate | None) -> str:
     """The fee estimate of a route in one line for the screen (rates are annual, yen is 概算)."""
     if fee is None:
-        return "保証料なし"
+        # No estimate: the route has no guarantee fee (guideline, 日本公庫), or none can be priced
+        # for this case (no fee table in force, route not applicable); the terms say which.
+        return "保証料の試算なし"
     parts = [f"保証料率 {rate_text(fee)}" + (f"（{fee.caution}）" if fee.caution else "")]
     if fee.yen_estimate is not None:
         parts.append(f"概算 {format_yen(fee.yen_estimate)}（借入期間全体）")
