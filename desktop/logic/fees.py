@@ -126,18 +126,25 @@ def rate_text(fee: FeeEstimate) -> str:
     return f"年{format_rate(fee.rate_min)}〜{format_rate(fee.rate_max)}"
 
 
+def fee_lines(fee: FeeEstimate | None) -> list[str]:
+    """Rate, 概算 cost over the planned loan, and the surcharge part, one line each."""
+    if fee is None:
+        return []
+    lines = [rate_text(fee) + (f"（{fee.caution}）" if fee.caution else "")]
+    if fee.yen_estimate is not None:
+        lines.append(f"概算 {format_yen(fee.yen_estimate)}")
+    if fee.surcharge_rate is not None:
+        extra = f"うち上乗せ 年{format_rate(fee.surcharge_rate)}"
+        if fee.surcharge_yen is not None:
+            extra += f"（{format_yen(fee.surcharge_yen)}）"
+        lines.append(extra)
+    return lines
+
+
 def fee_text(fee: FeeEstimate | None) -> str:
-    """The fee estimate of a route in one line for the screen (rates are annual, yen is 概算)."""
+    """The fee estimate of a route in one line for the screen and the console."""
     if fee is None:
         # No estimate: the route has no guarantee fee (guideline, 日本公庫), or none can be priced
         # for this case (no fee table in force, route not applicable); the terms say which.
         return "保証料の試算なし"
-    parts = [f"保証料率 {rate_text(fee)}" + (f"（{fee.caution}）" if fee.caution else "")]
-    if fee.yen_estimate is not None:
-        parts.append(f"概算 {format_yen(fee.yen_estimate)}（借入期間全体）")
-    if fee.surcharge_rate is not None:
-        extra = f"保証なしの上乗せ 年{format_rate(fee.surcharge_rate)}"
-        if fee.surcharge_yen is not None:
-            extra += f"（概算 {format_yen(fee.surcharge_yen)}）"
-        parts.append(extra)
-    return "／".join(parts)
+    return "保証料率 " + "／".join(fee_lines(fee))

@@ -9,10 +9,9 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
 
-from desktop.logic.amounts import format_rate, format_ratio, format_yen
+from desktop.logic.amounts import format_ratio
 from desktop.logic.case_model import Case
 from desktop.logic.evaluation import Assessment
-from desktop.logic.fees import FeeEstimate, rate_text
 from desktop.logic.indicators import EbitdaMultiple
 from desktop.logic.packet_styles import FRAME_WIDTH, HEADER_FILL, INK, PlainCell, Styles, cell, para, table_style
 from desktop.logic.packet_text import Addressee, Audience, PacketText
@@ -91,21 +90,6 @@ def route_caution(route: RouteResult) -> str:
     """The strongest caution among the facts a verdict rests on (要確認 over 目安)."""
     labels = {c.caution for c in route.conditions}
     return "要確認" if "要確認" in labels else ("目安" if "目安" in labels else "")
-
-
-def fee_lines(fee: FeeEstimate | None) -> list[str]:
-    """Rate, 概算 cost over the planned loan, and the surcharge part."""
-    if fee is None:
-        return []
-    lines = [rate_text(fee) + (f"（{fee.caution}）" if fee.caution else "")]
-    if fee.yen_estimate is not None:
-        lines.append(f"概算 {format_yen(fee.yen_estimate)}")
-    if fee.surcharge_rate is not None:
-        extra = f"うち上乗せ 年{format_rate(fee.surcharge_rate)}"
-        if fee.surcharge_yen is not None:
-            extra += f"（{format_yen(fee.surcharge_yen)}）"
-        lines.append(extra)
-    return lines
 
 
 def ebitda_text(multiple: EbitdaMultiple | None) -> str:

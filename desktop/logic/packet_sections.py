@@ -14,6 +14,7 @@ from desktop.logic.case_model import Loan, Period
 from desktop.logic.checksheet import ItemResult
 from desktop.logic.dates import fiscal_period, jdate
 from desktop.logic.evaluation import Assessment
+from desktop.logic.fees import fee_lines
 from desktop.logic.indicators import PeriodIndicators
 from desktop.logic.packet import AUDIENCE_LABELS
 from desktop.logic.packet_blocks import (
@@ -24,7 +25,6 @@ from desktop.logic.packet_blocks import (
     SUMMARY,
     PacketContext,
     ebitda_text,
-    fee_lines,
     heading,
     route_caution,
     section_number,
