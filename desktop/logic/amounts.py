@@ -36,7 +36,9 @@ _UNIT_LABELS = {Unit.YEN: "円", Unit.THOUSAND: "千円", Unit.MILLION: "百万�
 _MINUS_SIGNS = "-\u2212\u2010\u2011\u2012\u2013\u2014\u2015\u30fc\uff70▲△"
 # A suffix typed in the field wins over the page's unit: 千円 on a 円 page means thousands.
 _SUFFIXES = (("百万円", 1_000_000), ("億円", 100_000_000), ("千円", 1_000), ("万円", 10_000), ("円", 1))
-_NUMBER = re.compile(r"\d+(\.\d+)?")
+_NUMBER = re.compile(r"\d+(\.\d{1,8})?")
+# 1,000兆円: far beyond any SME figure, well inside exact Decimal and JSON integers.
+MAX_YEN = 10**15
 _GROUPED = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
 
 
@@ -75,12 +77,16 @@ def parse_yen(text: str | None, unit: Unit = Unit.YEN) -> int | None:
         s = s.replace(",", "")
     if not _NUMBER.fullmatch(s):
         raise AmountError("金額として読み取れません。数字で入力してください（例：1,234,567　▲500千円）。")
+    if len(s.split(".")[0].lstrip("0")) > 18:
+        raise AmountError("金額が大きすぎます。桁数を確かめてください。")
     try:
         value = Decimal(s) * factor
     except InvalidOperation as exc:  # pragma: no cover - the regex admits only valid decimals
         raise AmountError("金額として読み取れません。") from exc
     if value != value.to_integral_value():
         raise AmountError("1円未満の端数があります。単位を確かめてください。")
+    if abs(value) >= MAX_YEN:
+        raise AmountError("金額が大きすぎます（1,000兆円未満で入力してください）。桁数を確かめてください。")
     result = int(value)
     return -result if negative else result
 

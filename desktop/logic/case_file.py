@@ -71,6 +71,8 @@ def case_from_json_text(text: str, path: Path | str) -> Case:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise CaseFileError(path, f"ファイルが壊れています（{exc.lineno}行目 {exc.colno}文字目付近）。") from exc
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        raise CaseFileError(path, "ファイルに扱えない数値が含まれています。") from exc
     if not isinstance(data, dict):
         raise CaseFileError(path, "ファイルの中身がケースの形式ではありません。")
     data = migrate(data, path)
@@ -97,6 +99,8 @@ def _explain(error: Any) -> str:
         "string_type": "文字列である必要があります",
         "greater_than_equal": "小さすぎる値です（マイナス不可の項目です）",
         "less_than_equal": "大きすぎる値です",
+        "less_than": "大きすぎる値です",
+        "greater_than": "小さすぎる値です",
         "too_long": "件数が多すぎます",
     }
     return messages.get(kind, str(error.get("msg", "")))

@@ -11,11 +11,14 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from desktop.logic.amounts import MAX_YEN
+
 FORMAT_VERSION = 1
 FILE_SUFFIX = ".hnavi"
 
-Yen = int | None
-NonNegYen = Annotated[int, Field(ge=0)] | None
+# Bounded like the input fields (amounts.MAX_YEN), so no file can carry an absurd figure.
+Yen = Annotated[int, Field(gt=-MAX_YEN, lt=MAX_YEN)] | None
+NonNegYen = Annotated[int, Field(ge=0, lt=MAX_YEN)] | None
 
 
 class _Model(BaseModel):

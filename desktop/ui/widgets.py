@@ -80,6 +80,9 @@ class YenField(QWidget):
         self._unit = unit
         self._allow_negative = allow_negative
         self._value: int | None = None
+        # The amount before the current edit: a refused entry puts the case back to it, so a
+        # prefix typed on the way (the 1 of 「1,23」) never stays in the case.
+        self._committed: int | None = None
         self.edit = QLineEdit(self)
         self.edit.setValidator(AmountValidator(self.edit))
         self.edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -113,7 +116,7 @@ class YenField(QWidget):
         """Show a value from the case (no valueEdited); clears any error unless keep_invalid."""
         if keep_invalid and self.has_error():
             return
-        self._value = value
+        self._value = self._committed = value
         self.edit.setText(amount_text(value, self._unit))
         self.show_error("")
 
@@ -139,15 +142,24 @@ class YenField(QWidget):
         try:
             value = self._parse(text)
         except AmountError as exc:
-            self.show_error(str(exc))
+            self.reject(str(exc))
             return
         self.show_error("")
         if value != self._value:
             self._value = value
             self.valueEdited.emit(value)
 
+    def reject(self, message: str) -> None:
+        """Say at the field why the entry is not taken, and put the case back to the amount it
+        had before this edit."""
+        self.show_error(message)
+        if self._value != self._committed:
+            self._value = self._committed
+            self.valueEdited.emit(self._committed)
+
     def _reformat(self) -> None:
         if not self.has_error():
+            self._committed = self._value
             self.edit.setText(amount_text(self._value, self._unit))
 
     def show_error(self, message: str) -> None:

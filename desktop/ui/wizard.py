@@ -107,6 +107,16 @@ class MainWizard(QWizard):
     def nextId(self) -> int:  # noqa: N802 - Qt override
         return next_page(self.currentId(), self._jump)
 
+    def validateCurrentPage(self) -> bool:  # noqa: N802 - Qt override
+        # After a side-list jump back, the page Next leads to may already be in the history, and
+        # QWizard refuses to visit a page twice ("already met"): go back to it through the history
+        # instead. (next() is not virtual, so the button's click cannot be intercepted there.)
+        target = next_page(self.currentId(), self._jump)
+        if self._jump is None and target in self.visitedIds():
+            QTimer.singleShot(0, lambda: self.jump_to(target))
+            return False
+        return super().validateCurrentPage()
+
     def initializePage(self, page_id: int) -> None:  # noqa: N802 - Qt override
         # Called before a page is first shown (forward), so its lazily built widgets appear
         # with it rather than one event-loop turn later.

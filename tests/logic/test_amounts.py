@@ -52,7 +52,7 @@ def test_parse_yen_never_raises_anything_but_amount_error(text: str) -> None:
     assert result is None or isinstance(result, int)
 
 
-@given(st.integers(min_value=-10**15, max_value=10**15))
+@given(st.integers(min_value=-(10**15) + 1, max_value=10**15 - 1))
 def test_format_then_parse_round_trips(value: int) -> None:
     assert parse_yen(format_yen(value)) == value
 
@@ -68,3 +68,14 @@ def test_format_yen_units_and_negatives() -> None:
 
 def test_normalize_shows_what_will_be_parsed() -> None:
     assert normalize_amount_text("▲１，２３４") == "-1,234"
+
+
+@pytest.mark.parametrize("text", ["9" * 19, "1" + "0" * 15, "12345678901234567890123456789", "1.5" + "0" * 4300,
+                                  "9" * 5000, "100000000億円"])
+def test_absurd_amounts_are_refused_not_rounded(text: str) -> None:
+    with pytest.raises(AmountError, match="大きすぎます|読み取れません"):
+        parse_yen(text)
+
+
+def test_largest_accepted_amount() -> None:
+    assert parse_yen("999,999,999,999,999") == 10**15 - 1

@@ -111,3 +111,11 @@ def test_migration_registry_runs_in_order(tmp_path: Path) -> None:
     assert out == {"format_version": 3, "renamed": "X"} and seen == [1, 2]
     with pytest.raises(CaseFileError, match="移行手順"):
         migrate({"format_version": 1}, tmp_path / "f", {}, current=2)
+
+
+@pytest.mark.parametrize("bad", [10**15, "9" * 5000])
+def test_absurd_numbers_in_a_file_are_refused_naming_the_file(tmp_path: Path, bad: object) -> None:
+    text = case_to_json_text(demo_cases()["healthy"]).replace('"revenue_yen": 1240000000', f'"revenue_yen": {bad}', 1)
+    path = _write(tmp_path, text)
+    with pytest.raises(CaseFileError, match="bad.hnavi"):
+        load_case(path)

@@ -122,7 +122,7 @@ class CasePage(QWizardPage):
     def _bind_number(self, field: YenField, path: str) -> None:
         def write(value: int | None) -> None:
             if not self._write(path, value):
-                field.show_error("この項目には使えない値です。")
+                field.reject("この項目には使えない値です。")
 
         field.valueEdited.connect(write)
         self._loaders.append(lambda fresh: field.set_value(_read(self.case, path), keep_invalid=not fresh))
