@@ -22,6 +22,7 @@ from desktop.logic.checksheet import ItemResult
 from desktop.logic.evaluation import Assessment
 from desktop.logic.packet import Audience
 from desktop.logic.routes.base import RouteResult
+from desktop.logic.routes.conditions import lender_named_in
 from desktop.logic.rule_data import Confidence, read_toml, validate_toml
 
 INTERNAL_MARKERS = ("社内:", "社内：", "【社内】")
@@ -146,17 +147,13 @@ class Addressee:
     only_lender: bool  # True when the loans were narrowed to the addressee's
 
 
-def _same_lender(a: str, b: str) -> bool:
-    a, b = a.replace(" ", "").replace("　", ""), b.replace(" ", "").replace("　", "")
-    return bool(a and b) and (a in b or b in a)
-
-
 def resolve_addressee(case: Case, audience: Audience, addressee: str | None) -> Addressee:
     """Who the packet is for and which loans it is about (SPEC §7.1: one packet per lender)."""
     neg = case.negotiation
     name, contact = "", ""
     if addressee and addressee.strip():
-        name = addressee.strip()
+        # The cover adds 「御中」 itself; one typed into the box is not printed twice.
+        name = addressee.strip().removesuffix("御中").strip()
     elif audience == "bank":
         if neg.counterparty.strip():
             name = " ".join(p for p in (neg.counterparty.strip(), neg.branch.strip()) if p)
@@ -165,7 +162,7 @@ def resolve_addressee(case: Case, audience: Audience, addressee: str | None) -> 
             name = "お取引金融機関"
     elif audience == "coordinator":
         name = "経営者保証コーディネーター"
-    matched = [loan for loan in case.loans if name and _same_lender(loan.lender, name)]
+    matched = [loan for loan in case.loans if name and lender_named_in(loan.lender, name)]
     return Addressee(name=name, contact=contact, loans=matched or list(case.loans), only_lender=bool(matched))
 
 

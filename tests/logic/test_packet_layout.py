@@ -167,3 +167,13 @@ def test_startup_with_one_period_shows_that_period_and_its_chart() -> None:
     layout = "".join(page_texts(built("startup-one-period")))
     assert "2026年03月期" in layout and "減価償却前経常利益と純資産の推移" in layout
     assert "2025年03月期" not in layout
+
+
+def test_a_typed_onchu_is_not_printed_twice() -> None:
+    from desktop.logic.demo_cases import demo_cases
+    from desktop.logic.packet_text import resolve_addressee
+
+    c = demo_cases()["succession"]
+    assert resolve_addressee(c, "bank", "架空信用金庫　御中").name == "架空信用金庫"
+    branch = resolve_addressee(c, "bank", "するが銀行 焼津支店")
+    assert branch.only_lender and {loan.lender for loan in branch.loans} == {"するが銀行"}

@@ -113,11 +113,20 @@ class Tags:
 # --- lenders --------------------------------------------------------------------------------
 
 
+def _lender_key(name: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", name).split())
+
+
 def same_lender(a: str, b: str) -> bool:
     """Lender names typed twice match when they differ only in width or spacing."""
-    def norm(s: str) -> str:
-        return "".join(unicodedata.normalize("NFKC", s).split())
-    return bool(norm(a)) and norm(a) == norm(b)
+    return bool(_lender_key(a)) and _lender_key(a) == _lender_key(b)
+
+
+def lender_named_in(lender: str, addressee: str) -> bool:
+    """A loan's lender is meant by an addressee that names it, perhaps with its branch
+    (「するが銀行」 in 「するが銀行 焼津支店」), or by a shorter form of its name."""
+    a, b = _lender_key(lender), _lender_key(addressee)
+    return bool(a and b) and (a in b or b in a)
 
 
 def no_rescheduled_loans(ctx: RouteContext, tags: Tags) -> Condition:

@@ -113,16 +113,18 @@ class CasePage(QWizardPage):
         self._bind_number(field, path)
         return field
 
-    def count_field(self, form: QFormLayout, label: str, path: str, suffix: str) -> CountField:
+    def count_field(self, form: QFormLayout, label: str, path: str, suffix: str, *,
+                    refused: str = "") -> CountField:
+        """refused: what the field accepts, said when the case refuses an entry."""
         field = CountField(label, suffix)
         form_row(form, label, field, field.edit)
-        self._bind_number(field, path)
+        self._bind_number(field, path, refused)
         return field
 
-    def _bind_number(self, field: YenField, path: str) -> None:
+    def _bind_number(self, field: YenField, path: str, refused: str = "") -> None:
         def write(value: int | None) -> None:
             if not self._write(path, value):
-                field.reject("この項目には使えない値です。")
+                field.reject(refused or "この項目には使えない値です。")
 
         field.valueEdited.connect(write)
         self._loaders.append(lambda fresh: field.set_value(_read(self.case, path), keep_invalid=not fresh))

@@ -86,8 +86,10 @@ class CompanyPage(CasePage):
         form = new_form()
         self.text_field(form, "借入先（金融機関）", "situation.planned_loan.lender")
         self.yen_field(form, "借入金額", "situation.planned_loan.amount_yen")
-        self.count_field(form, "借入期間", "situation.planned_loan.term_months", "か月")
-        self.count_field(form, "据置期間", "situation.planned_loan.grace_months", "か月")
+        self.count_field(form, "借入期間", "situation.planned_loan.term_months", "か月",
+                         refused="借入期間は1〜600か月で入力してください。")
+        self.count_field(form, "据置期間", "situation.planned_loan.grace_months", "か月",
+                         refused="据置期間は0〜120か月で入力してください（据置なしは0）。")
         self.choice_field(form, "返済方法", "situation.planned_loan.repayment", REPAYMENT)
         self.choice_field(form, "保証料率区分（分かれば）", "situation.planned_loan.cgc_rate_class", RATE_CLASSES)
         self.check_field(form, "経営者保証コーディネーターの確認を受けた", "situation.planned_loan.coordinator_confirmed")

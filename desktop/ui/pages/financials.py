@@ -17,12 +17,13 @@ from desktop.logic.editing import (
     PERIOD_COLUMN_LABELS,
     PERIOD_FIELDS,
     SIGNED_PERIOD_FIELDS,
+    order_periods,
     remove_period,
     set_period_value,
 )
 from desktop.logic.indicators import ebitda_short_text, period_indicators
 from desktop.ui.pages.base import CasePage, note
-from desktop.ui.widgets import ChoiceCombo, DateField, YenField, form_row, new_form
+from desktop.ui.widgets import ERROR_PREFIX, ChoiceCombo, DateField, YenField, error_label, form_row, new_form
 
 UNITS = tuple((unit.value, unit.label) for unit in (Unit.YEN, Unit.THOUSAND, Unit.MILLION))
 
@@ -62,6 +63,7 @@ class FinancialsPage(CasePage):
         grid = QGridLayout(inputs)
         grid.setHorizontalSpacing(8)
         self.year_ends: list[DateField] = []
+        self.year_end_errors: list[QLabel] = []
         self.clear_buttons: list[QPushButton] = []
         self.fields: dict[tuple[int, str], YenField] = {}
         for col, column_label in enumerate(PERIOD_COLUMN_LABELS, start=1):
@@ -70,8 +72,16 @@ class FinancialsPage(CasePage):
             grid.addWidget(header, 0, col)
             year_end = DateField(f"{column_label}の決算日", optional=True)
             year_end.dateEdited.connect(lambda d, i=col - 1: self._set_year_end(i, d))
-            grid.addWidget(year_end, 1, col)
+            year_end.editingFinished.connect(self._order_columns)
+            error = error_label()
+            error.hide()
+            cell = QVBoxLayout()
+            cell.setSpacing(2)
+            cell.addWidget(year_end)
+            cell.addWidget(error)
+            grid.addLayout(cell, 1, col)
             self.year_ends.append(year_end)
+            self.year_end_errors.append(error)
             clear = QPushButton(f"{column_label}を削除")
             clear.clicked.connect(lambda _checked=False, i=col - 1: self._remove(i))
             grid.addWidget(clear, len(PERIOD_FIELDS) + 2, col)
@@ -129,14 +139,35 @@ class FinancialsPage(CasePage):
 
     def _set_value(self, index: int, field: str, value: int | None) -> None:
         if not self.edit(lambda c: set_period_value(c, index, field, value)):
-            self.fields[(index, field)].show_error("この項目には使えない値です。")
+            self.fields[(index, field)].reject("この項目には使えない値です。")
         elif value is not None:
             self._load_year_ends()
 
     def _set_year_end(self, index: int, value: object) -> None:
+        others = [p.fiscal_year_end for i, p in enumerate(self.case.periods) if i != index]
         if value is None:
+            message = "決算日は空にできません。この期を消すときは下の「削除」を使ってください。"
+        elif value in others:
+            message = "ほかの期と同じ決算日です。期ごとに違う決算日を入力してください。"
+        else:
+            message = ""
+        self._show_year_end_error(index, message)
+        if message:
+            self._load_year_ends()  # the field shows the date the case still has
             return
         self.edit(lambda c: set_period_value(c, index, "fiscal_year_end", value))
+
+    def _order_columns(self) -> None:
+        # Columns read 直近期・前期・前々期: a date that changes the order moves its column, once
+        # the field is left (not on each keystroke of the year, which would move it mid-typing).
+        if self.case.periods != self.case.sorted_periods():
+            self.edit(order_periods)
+            self.load(fresh=True)
+
+    def _show_year_end_error(self, index: int, message: str) -> None:
+        error = self.year_end_errors[index]
+        error.setText(ERROR_PREFIX + message if message else "")
+        error.setVisible(bool(message))
 
     def _remove(self, index: int) -> None:
         if index < len(self.case.periods):

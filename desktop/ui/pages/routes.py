@@ -150,8 +150,9 @@ class RoutesPage(CasePage):
         if route_id is not None:
             self.edit(lambda c: set_route_choice(c, route_id, pursue=True, first=True))
         elif self.case.selected_routes:
-            first = self.case.selected_routes[0]
-            self.edit(lambda c: set_route_choice(c, first, pursue=False))
+            # While routes are ticked one of them is the first choice (the first of
+            # selected_routes); 未選択 would silently drop or promote a route, so it is refused.
+            self.first_choice.set_value(self.case.selected_routes[0])
 
     def set_pursued(self, route_id: str, pursue: bool) -> None:
         if pursue != (route_id in self.case.selected_routes):
