@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QFrame,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QScrollArea,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.logic.amounts import Unit
 from desktop.logic.case_model import Case
+from desktop.logic.editing import toggled
 from desktop.logic.navigation import PageInfo
 from desktop.ui.session import CaseSession
 from desktop.ui.widgets import TRI_STATE, ChoiceCombo, CountField, DateField, YenField, error_label, form_row
@@ -155,6 +157,26 @@ class CasePage(QWizardPage):
         box.toggled.connect(lambda on: self._write(path, on))
         self._loaders.append(lambda fresh: set_checked(box, bool(_read(self.case, path))))
         return box
+
+    def choices_group(self, title: str, path: str,
+                      choices: Sequence[tuple[str, str]]) -> tuple[QGroupBox, dict[str, QCheckBox]]:
+        """A box of tick boxes bound to a list of values in the case (goals, requests …)."""
+        group = QGroupBox(title)
+        box = QVBoxLayout(group)
+        checks: dict[str, QCheckBox] = {}
+        for value, label in choices:
+            check = QCheckBox(label)
+            check.setAccessibleName(label)
+            check.toggled.connect(lambda on, v=value: self._write(path, toggled(_read(self.case, path), v, on)))
+            checks[value] = check
+            box.addWidget(check)
+
+        def load(fresh: bool) -> None:
+            for value, check in checks.items():
+                set_checked(check, value in _read(self.case, path))
+
+        self._loaders.append(load)
+        return group, checks
 
     def add_loader(self, loader: Callable[[bool], None]) -> None:
         self._loaders.append(loader)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QGroupBox, QLineEdit, QVBoxLayout
 
-from desktop.logic.editing import PREFECTURES, split_names, toggled
-from desktop.ui.pages.base import CasePage, set_checked, note
+from desktop.logic.editing import PREFECTURES, split_names
+from desktop.ui.pages.base import CasePage, note
 from desktop.ui.widgets import form_row, new_form
 
 GOALS = (
@@ -47,17 +47,7 @@ class CompanyPage(CasePage):
         company.setLayout(form)
         layout.addWidget(company)
 
-        goals = QGroupBox("今回の目的（複数選べます）")
-        box = QVBoxLayout(goals)
-        self.goals: dict[str, QCheckBox] = {}
-        for goal_id, label in GOALS:
-            check = QCheckBox(label)
-            check.setAccessibleName(label)
-            check.toggled.connect(
-                lambda on, g=goal_id: self._write("situation.goals", toggled(self.case.situation.goals, g, on)))
-            self.goals[goal_id] = check
-            box.addWidget(check)
-        self.add_loader(self._load_goals)
+        goals, self.goals = self.choices_group("今回の目的（複数選べます）", "situation.goals", GOALS)
         layout.addWidget(goals)
 
         succession = QGroupBox("事業承継")
@@ -103,7 +93,4 @@ class CompanyPage(CasePage):
         layout.addWidget(loan)
         layout.addWidget(note("空欄は「不明」として扱い、判定では「入力が足りない」と表示します（0とはみなしません）。"))
 
-    def _load_goals(self, fresh: bool) -> None:
-        for goal_id, check in self.goals.items():
-            set_checked(check, goal_id in self.case.situation.goals)
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QPlainTextEdit, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QGroupBox, QPlainTextEdit, QPushButton, QVBoxLayout
 
 from desktop.logic.case_model import Action
-from desktop.logic.editing import propose_actions, toggled
-from desktop.ui.pages.base import CasePage, set_checked, note
+from desktop.logic.editing import propose_actions
+from desktop.ui.pages.base import CasePage, note
 from desktop.ui.widgets import Column, RecordTable, form_row, new_form
 
 REQUESTS = (
@@ -34,17 +34,8 @@ class NegotiationPage(CasePage):
         counterpart.setLayout(form)
         layout.addWidget(counterpart)
 
-        requests = QGroupBox("金融機関へのお願い（複数選べます）")
-        box = QVBoxLayout(requests)
-        self.requests: dict[str, QCheckBox] = {}
-        for request_id, label in REQUESTS:
-            check = QCheckBox(label)
-            check.setAccessibleName(label)
-            check.toggled.connect(lambda on, r=request_id: self._write(
-                "negotiation.requests", toggled(self.case.negotiation.requests, r, on)))
-            box.addWidget(check)
-            self.requests[request_id] = check
-        self.add_loader(self._load_requests)
+        requests, self.requests = self.choices_group("金融機関へのお願い（複数選べます）", "negotiation.requests",
+                                                     REQUESTS)
         layout.addWidget(requests)
 
         actions = QGroupBox("改善の行動計画")
@@ -75,9 +66,6 @@ class NegotiationPage(CasePage):
         notes.setLayout(form)
         layout.addWidget(notes)
 
-    def _load_requests(self, fresh: bool) -> None:
-        for request_id, check in self.requests.items():
-            set_checked(check, request_id in self.case.negotiation.requests)
 
     def _load_notes(self, fresh: bool) -> None:
         if self.notes.toPlainText() != self.case.negotiation.notes:
