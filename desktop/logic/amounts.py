@@ -104,16 +104,27 @@ def format_yen(value: int | None, unit: Unit = Unit.YEN, *, suffix: bool = True,
     return text + unit.label if suffix else text
 
 
-def format_ratio(value: Fraction | None, *, percent: bool = False, digits: int = 2, unit: str = "") -> str:
-    """Format an exact ratio for display only (decisions compare the Fraction itself)."""
+def format_ratio(value: Fraction | None, *, percent: bool = False, digits: int = 2, unit: str = "",
+                 against: Fraction | None = None) -> str:
+    """Format an exact ratio for display only (decisions compare the Fraction itself).
+
+    against: the threshold the value is compared with. A value a hair off it is shown with more
+    digits, so 「15.00倍」 never stands beside 未充足 for 15.0001.
+    """
     if value is None:
         return "—"
+    text = _ratio_text(value, percent, digits)
+    while against is not None and value != against and digits < 6 and text == _ratio_text(against, percent, digits):
+        digits += 1
+        text = _ratio_text(value, percent, digits)
+    return text + ("%" if percent else unit)
+
+
+def _ratio_text(value: Fraction, percent: bool, digits: int) -> str:
     shown = value * 100 if percent else value
     rounded = Decimal(shown.numerator) / Decimal(shown.denominator)
     text = f"{rounded:,.{digits}f}"
-    if text.startswith("-"):
-        text = "▲" + text[1:]
-    return text + ("%" if percent else unit)
+    return "▲" + text[1:] if text.startswith("-") else text
 
 
 def format_man(yen: int) -> str:

@@ -219,7 +219,7 @@ def _ebitda_within(case: Case, ind: Indicators, item: ChecksheetItem) -> Decisio
         return Decision("unknown", "決算が未入力", "")
     assert item.auto_limit is not None
     limit = Fraction(item.auto_limit)
-    return Decision(_tri(p0.ebitda.passes(limit)), ebitda_figure(p0.ebitda), ebitda_gap_text(p0.ebitda, limit))
+    return Decision(_tri(p0.ebitda.passes(limit)), ebitda_figure(p0.ebitda, limit), ebitda_gap_text(p0.ebitda, limit))
 
 
 def _docs_submitted(case: Case, ind: Indicators, item: ChecksheetItem) -> Decision:

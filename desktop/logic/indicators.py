@@ -100,7 +100,7 @@ def ebitda_short_text(m: EbitdaMultiple) -> str:
     return format_ratio(m.value, unit="倍")
 
 
-def ebitda_figure(m: EbitdaMultiple) -> str:
+def ebitda_figure(m: EbitdaMultiple, limit: Fraction | None = None) -> str:
     """The multiple with the parts it comes from, or why there is none."""
     if not m.known or m.net_debt is None or m.ebitda is None:
         return "未入力（借入金・現預金・営業利益・減価償却費のいずれか）"
@@ -108,7 +108,7 @@ def ebitda_figure(m: EbitdaMultiple) -> str:
         return f"算出不能（EBITDA＝営業利益＋減価償却費 {format_yen(m.ebitda)} がゼロ以下）"
     if m.net_debt <= 0:
         return f"実質無借金（ネット有利子負債 {format_yen(m.net_debt)}）"
-    return (f"{format_ratio(m.value, unit='倍')}（ネット有利子負債 {format_yen(m.net_debt)} ÷ "
+    return (f"{format_ratio(m.value, unit='倍', against=limit)}（ネット有利子負債 {format_yen(m.net_debt)} ÷ "
             f"EBITDA {format_yen(m.ebitda)}）")
 
 

@@ -79,3 +79,14 @@ def test_absurd_amounts_are_refused_not_rounded(text: str) -> None:
 
 def test_largest_accepted_amount() -> None:
     assert parse_yen("999,999,999,999,999") == 10**15 - 1
+
+
+def test_a_ratio_a_hair_off_its_threshold_shows_enough_digits() -> None:
+    from fractions import Fraction
+
+    from desktop.logic.amounts import format_ratio
+
+    assert format_ratio(Fraction(150001, 10000), unit="倍", against=Fraction(15)) == "15.0001倍"
+    assert format_ratio(Fraction(15), unit="倍", against=Fraction(15)) == "15.00倍"
+    assert format_ratio(Fraction(1999999, 10000000), percent=True, against=Fraction(1, 5)) == "19.99999%"
+    assert format_ratio(Fraction(3, 2), unit="倍", against=Fraction(15)) == "1.50倍"

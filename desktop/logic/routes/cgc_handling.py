@@ -255,7 +255,7 @@ def _stock_test(tier: Tier, r: FinancialRatios, source: str) -> list[Condition]:
         # Net assets grow with total assets (retained profit, liabilities unchanged): (NA+x)/(TA+x) ≥ er.
         er_needed = math.ceil((er * r.total_assets - r.net_assets) / (1 - er))
     equity = _threshold_test("S1", er_label, r.equity_ratio, er,
-                             f"自己資本比率 {format_ratio(r.equity_ratio, percent=True)}", er_needed,
+                             f"自己資本比率 {format_ratio(r.equity_ratio, percent=True, against=er)}", er_needed,
                              "純資産", source)
     if r.capital_stock == 0:
         # 資本金 0: the multiple cannot be computed, so the stock test rests on 自己資本比率 [I].
@@ -267,7 +267,7 @@ def _stock_test(tier: Tier, r: FinancialRatios, source: str) -> list[Condition]:
         if r.net_assets is not None and r.capital_stock is not None:
             nam_needed = math.ceil(nam * r.capital_stock - r.net_assets)
         multiple = _threshold_test("S2", nam_label, r.net_asset_multiple, nam,
-                                   f"純資産倍率 {format_ratio(r.net_asset_multiple, unit='倍')}", nam_needed,
+                                   f"純資産倍率 {format_ratio(r.net_asset_multiple, unit='倍', against=nam)}", nam_needed,
                                    "純資産", source)
     return _either_with_nearest_gap("S", f"ストック要件：{er_label} 又は {nam_label}（{tier.name}）",
                                     [equity, multiple], "純資産", source)
@@ -283,7 +283,7 @@ def _flow_test(tier: Tier, r: FinancialRatios, source: str) -> list[Condition]:
     if r.business_profit is not None and r.total_assets is not None:
         roa_needed = math.ceil(roa * r.total_assets - r.business_profit)
     on_assets = _threshold_test("F1", roa_label, r.return_on_assets, roa,
-                                f"使用総資本事業利益率 {format_ratio(r.return_on_assets, percent=True)}",
+                                f"使用総資本事業利益率 {format_ratio(r.return_on_assets, percent=True, against=roa)}",
                                 roa_needed, what, source)
     if r.no_interest_expense:
         # No interest to cover: the ratio is undefined but the test is plainly satisfied [I].
@@ -294,7 +294,7 @@ def _flow_test(tier: Tier, r: FinancialRatios, source: str) -> list[Condition]:
         if r.business_profit is not None and r.interest_expense is not None:
             icr_needed = math.ceil(icr * r.interest_expense - r.business_profit)
         coverage = _threshold_test("F2", icr_label, r.interest_coverage, icr,
-                                   f"ICR {format_ratio(r.interest_coverage, unit='倍')}", icr_needed, what, source)
+                                   f"ICR {format_ratio(r.interest_coverage, unit='倍', against=icr)}", icr_needed, what, source)
     return _either_with_nearest_gap("F", f"フロー要件：{roa_label} 又は {icr_label}（{tier.name}）",
                                     [on_assets, coverage], what, source)
 

@@ -191,7 +191,7 @@ def ebitda_multiple_within(ctx: RouteContext, limit: Decimal, tags: Tags) -> Con
     if p0 is None:
         return Condition(cid, label, "unknown", figure="直近決算が未入力", source=source, confidence=confidence)
     bound = Fraction(limit)
-    return from_bool(cid, label, p0.ebitda.passes(bound), figure=ebitda_figure(p0.ebitda),
+    return from_bool(cid, label, p0.ebitda.passes(bound), figure=ebitda_figure(p0.ebitda, bound),
                      gap=ebitda_gap_text(p0.ebitda, bound), source=source, confidence=confidence)
 
 
