@@ -65,16 +65,35 @@ def _add_packet_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore
                         help="宛先: bank=金融機関向け（既定）, coordinator=経営者保証コーディネーター向け, "
                              "internal=社内控え")
     packet.add_argument("--addressee", help="宛名（例: 〇〇銀行 △△支店）。その金融機関のお借入れだけを記載します")
+    packet.add_argument("--each-lender", action="store_true",
+                        help="取引金融機関ごとに1部ずつ書き出す（-o は書き出し先のフォルダー）")
 
 
 def _packet(args: argparse.Namespace) -> int:
-    from desktop.logic.case_file import load_case
+    from desktop.logic.case_file import SaveError, load_case
     from desktop.logic.evaluation import evaluate
     from desktop.logic.packet import write_packet
 
-    write_packet(evaluate(load_case(args.case)), args.output, args.audience, args.addressee)
-    print(f"書き出しました: {args.output}")
+    assessment = evaluate(load_case(args.case))
+    if not args.each_lender:
+        write_packet(assessment, args.output, args.audience, args.addressee)
+        print(f"書き出しました: {args.output}")
+        return EXIT_OK
+    # SPEC §7.1: one packet per lender, each listing only that lender's loans.
+    try:
+        args.output.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SaveError(f"{args.output} に書き出せません: フォルダーを作れません（{exc.strerror}）。") from exc
+    for lender in dict.fromkeys(loan.lender.strip() for loan in assessment.case.loans if loan.lender.strip()):
+        target = args.output / f"{args.case.stem}_{_file_safe(lender)}.pdf"
+        write_packet(assessment, target, args.audience, lender)
+        print(f"書き出しました: {target}")
     return EXIT_OK
+
+
+def _file_safe(name: str) -> str:
+    """A lender's name as part of a file name on Windows too (no \\ / : * ? " < > |)."""
+    return "".join("_" if ch in '\\/:*?"<>|' else ch for ch in name)
 
 
 def _write_demo_packets(out: Path) -> None:

@@ -47,6 +47,21 @@ def test_packet_command_takes_an_addressee(case_file: Path, tmp_path: Path) -> N
     assert "日本政策金融公庫静岡支店御中" in squeeze(page_texts(out.read_bytes())[0])
 
 
+def test_packet_for_each_lender_lists_only_that_lenders_loans(tmp_path: Path) -> None:
+    path = tmp_path / "healthy.hnavi"
+    save_case(demo_cases()["healthy"], path)
+    done = run("packet", str(path), "-o", str(tmp_path / "out"), "--each-lender")
+    assert done.returncode == 0, done.stderr
+    files = sorted(p.name for p in (tmp_path / "out").glob("*.pdf"))
+    assert files == ["healthy_尾張信用金庫.pdf", "healthy_東海みらい銀行.pdf"]
+    shinkin = squeeze("".join(page_texts((tmp_path / "out" / "healthy_尾張信用金庫.pdf").read_bytes())[:2]))
+    assert "尾張信用金庫御中" in shinkin and "40,000,000円" in shinkin and "120,000,000円" not in shinkin
+    blocked = tmp_path / "a-file"
+    blocked.write_text("x", encoding="utf-8")
+    done = run("packet", str(path), "-o", str(blocked), "--each-lender")
+    assert done.returncode == 2 and "書き出せません" in done.stderr
+
+
 def test_packet_to_a_folder_exits_2_in_japanese_and_leaves_it_alone(case_file: Path, tmp_path: Path) -> None:
     target = tmp_path / "taken.pdf"
     target.mkdir()
