@@ -31,7 +31,6 @@ PAGES: tuple[PageInfo, ...] = (
 )
 
 PAGE_IDS: dict[str, int] = {p.key: p.id for p in PAGES}
-FIRST_PAGE = PAGES[0].id
 LAST_PAGE = PAGES[-1].id
 
 

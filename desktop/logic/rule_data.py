@@ -66,12 +66,6 @@ class RuleFile(BaseModel):
     operator: str
     versions: list[RuleVersion]
 
-    def version_on(self, day: dt.date) -> RuleVersion | None:
-        for version in self.versions:
-            if version.covers(day):
-                return version
-        return None
-
     @property
     def first_day(self) -> dt.date:
         return min(v.valid_from for v in self.versions)

@@ -109,9 +109,6 @@ class CaseSession(QObject):
         self.changed.emit()
         return True
 
-    def reevaluate(self) -> None:
-        self._evaluate()
-
     # --- internals --------------------------------------------------------------
     def _replace(self, case: Case, path: Path | None, *, dirty: bool) -> None:
         order_periods(case)

@@ -26,7 +26,16 @@ from desktop.logic.case_model import Case
 from desktop.logic.editing import toggled
 from desktop.logic.navigation import PageInfo
 from desktop.ui.session import CaseSession
-from desktop.ui.widgets import TRI_STATE, ChoiceCombo, CountField, DateField, YenField, error_label, form_row
+from desktop.ui.widgets import (
+    TRI_STATE,
+    ChoiceCombo,
+    CountField,
+    DateField,
+    YenField,
+    check_box,
+    error_label,
+    form_row,
+)
 
 if TYPE_CHECKING:
     from desktop.ui.wizard import MainWizard
@@ -151,8 +160,7 @@ class CasePage(QWizardPage):
         return self.choice_field(form, label, path, TRI_STATE)
 
     def check_field(self, form: QFormLayout, text: str, path: str) -> QCheckBox:
-        box = QCheckBox(text)
-        box.setAccessibleName(text)
+        box = check_box(text)
         form.addRow("", box)
         box.toggled.connect(lambda on: self._write(path, on))
         self._loaders.append(lambda fresh: set_checked(box, bool(_read(self.case, path))))
@@ -165,8 +173,7 @@ class CasePage(QWizardPage):
         box = QVBoxLayout(group)
         checks: dict[str, QCheckBox] = {}
         for value, label in choices:
-            check = QCheckBox(label)
-            check.setAccessibleName(label)
+            check = check_box(label)
             check.toggled.connect(lambda on, v=value: self._write(path, toggled(_read(self.case, path), v, on)))
             checks[value] = check
             box.addWidget(check)
