@@ -42,6 +42,8 @@ class CaseSession(QObject):
         self.case = Case.new(today())
         self.path: Path | None = None
         self.dirty = False
+        # The draft on disk already holds the current case: the timer need not write it again.
+        self._draft_current = False
         self.draft_id = uuid.uuid4().hex
         self.assessment: Assessment | None = None
         self.evaluation_error: str = ""
@@ -83,10 +85,12 @@ class CaseSession(QObject):
         self._remember()
 
     def autosave(self, now: dt.datetime) -> Path | None:
-        """Write the draft if there are unsaved changes; returns the draft file written."""
-        if not self.dirty:
+        """Write the draft if there are unsaved changes not yet in it; returns the file written."""
+        if not self.dirty or self._draft_current:
             return None
-        return drafts.write_draft(self.drafts_dir, self.draft_id, self.case, self.path, now)
+        written = drafts.write_draft(self.drafts_dir, self.draft_id, self.case, self.path, now)
+        self._draft_current = True
+        return written
 
     def discard_draft(self) -> None:
         drafts.discard_draft(self.drafts_dir, self.draft_id)
@@ -105,6 +109,7 @@ class CaseSession(QObject):
             self.case = backup
             return False
         self._set_dirty(True)
+        self._draft_current = False
         self._evaluate()
         self.changed.emit()
         return True
@@ -117,6 +122,7 @@ class CaseSession(QObject):
             self.path = path
             self.pathChanged.emit()
         self._set_dirty(dirty)
+        self._draft_current = False
         self._evaluate()
         self.replaced.emit()
 

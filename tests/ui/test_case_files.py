@@ -91,6 +91,10 @@ def test_autosave_writes_a_draft_only_while_dirty_and_save_removes_it(wizard, tm
     wizard.autosave_timer.timeout.emit()
     [file] = drafts.list_drafts(folder)
     assert drafts.read_draft(file).case.company.name == "下書き社"
+    assert wizard.session.autosave(dt.datetime(2026, 11, 24, 10, 0)) is None  # nothing new since the draft
+    wizard.session.edit(lambda c: setattr(c.company, "name", "下書き社2"))
+    assert wizard.session.autosave(dt.datetime(2026, 11, 24, 10, 1)) == file
+    assert drafts.read_draft(file).case.company.name == "下書き社2"
     monkeypatch.setattr(dialogs, "ask_save_path", lambda parent, suggested: tmp_path / "s.hnavi")
     wizard.save_case()
     assert drafts.list_drafts(folder) == []
