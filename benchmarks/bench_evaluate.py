@@ -10,9 +10,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from desktop.logic.case_file import load_case, save_case
-from desktop.logic.demo_cases import demo_cases
-from desktop.logic.evaluation import evaluate, load_rule_data
+from desktop.logic.case.files import load_case, save_case
+from desktop.logic.case.demo import demo_cases
+from desktop.logic.rules.evaluation import evaluate, load_rule_data
 
 RUNS = 300
 

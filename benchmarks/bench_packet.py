@@ -19,10 +19,10 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
 
-from desktop.logic.demo_cases import demo_cases
-from desktop.logic.evaluation import evaluate, load_rule_data
-from desktop.logic.packet import build_packet
-from desktop.logic.packet_styles import GOTHIC, MARGIN_X, register_fonts
+from desktop.logic.case.demo import demo_cases
+from desktop.logic.rules.evaluation import evaluate, load_rule_data
+from desktop.logic.packet.build import build_packet
+from desktop.logic.packet.styles import GOTHIC, MARGIN_X, register_fonts
 
 RUNS = 9
 PLAIN = ParagraphStyle("plain", fontName=GOTHIC, fontSize=8.5, leading=10, wordWrap="CJK")

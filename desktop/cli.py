@@ -26,10 +26,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from desktop.logic.assessment_export import assessment_to_dict
-    from desktop.logic.case_file import load_case
-    from desktop.logic.console_report import render
-    from desktop.logic.evaluation import evaluate
+    from desktop.logic.rules.json_export import assessment_to_dict
+    from desktop.logic.case.files import load_case
+    from desktop.logic.rules.console_report import render
+    from desktop.logic.rules.evaluation import evaluate
 
     assessment = evaluate(load_case(args.case))
     if args.json:
@@ -41,9 +41,9 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from desktop.logic.case_file import save_case
-    from desktop.logic.case_model import FILE_SUFFIX
-    from desktop.logic.demo_cases import demo_cases
+    from desktop.logic.case.files import save_case
+    from desktop.logic.case.model import FILE_SUFFIX
+    from desktop.logic.case.demo import demo_cases
 
     out: Path = args.output
     out.mkdir(parents=True, exist_ok=True)
@@ -56,7 +56,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _add_packet_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    from desktop.logic.packet import AUDIENCE_LABELS
+    from desktop.logic.packet.build import AUDIENCE_LABELS
 
     packet = sub.add_parser("packet", help="交渉資料（PDF）を書き出す")
     packet.add_argument("case", type=Path, help="ケースファイル（.hnavi）")
@@ -70,9 +70,9 @@ def _add_packet_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore
 
 
 def _packet(args: argparse.Namespace) -> int:
-    from desktop.logic.case_file import SaveError, load_case
-    from desktop.logic.evaluation import evaluate
-    from desktop.logic.packet import write_packet
+    from desktop.logic.case.files import SaveError, load_case
+    from desktop.logic.rules.evaluation import evaluate
+    from desktop.logic.packet.build import write_packet
 
     assessment = evaluate(load_case(args.case))
     if not args.each_lender:
@@ -98,9 +98,9 @@ def _file_safe(name: str) -> str:
 
 def _write_demo_packets(out: Path) -> None:
     """Each demo case's packet (金融機関向け) beside its case file."""
-    from desktop.logic.demo_cases import demo_cases
-    from desktop.logic.evaluation import evaluate
-    from desktop.logic.packet import write_packet
+    from desktop.logic.case.demo import demo_cases
+    from desktop.logic.rules.evaluation import evaluate
+    from desktop.logic.packet.build import write_packet
 
     for stem, case in demo_cases().items():
         target = out / f"{stem}.pdf"
@@ -127,9 +127,9 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_gui(argv)
     args = _parser().parse_args(argv)
-    from desktop.logic.case_file import CaseFileError, SaveError
-    from desktop.logic.evaluation import load_rule_data
-    from desktop.logic.rule_data import RuleDataError
+    from desktop.logic.case.files import CaseFileError, SaveError
+    from desktop.logic.rules.evaluation import load_rule_data
+    from desktop.logic.rules.data import RuleDataError
 
     try:
         load_rule_data()

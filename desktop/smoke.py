@@ -39,9 +39,9 @@ def run_smoke(out_dir: Path) -> list[str]:
     from PySide6.QtGui import QFontDatabase
     from PySide6.QtWidgets import QWizard
 
-    from desktop.logic.demo_cases import demo_cases
-    from desktop.logic.evaluation import evaluate
-    from desktop.logic.packet import write_packet
+    from desktop.logic.case.demo import demo_cases
+    from desktop.logic.rules.evaluation import evaluate
+    from desktop.logic.packet.build import write_packet
     from desktop.ui.app import AppDirs, create_app
 
     report = _Report()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from desktop.logic.case_model import (
+from desktop.logic.case.model import (
     Answer,
     BusinessAsset,
     Case,
@@ -16,9 +16,9 @@ from desktop.logic.case_model import (
     PlannedLoan,
     Situation,
 )
-from desktop.logic.checksheet import evaluate_checksheet
-from desktop.logic.indicators import compute_indicators
-from desktop.logic.routes.base import RouteContext
+from desktop.logic.rules.checksheet import evaluate_checksheet
+from desktop.logic.rules.indicators import compute_indicators
+from desktop.logic.rules.routes.base import RouteContext
 
 APP_DATE = dt.date(2026, 11, 24)
 

@@ -23,8 +23,8 @@ SCALES = ("1.0", "1.5")
 def shoot(scale: str, case_key: str) -> None:
     from PySide6.QtWidgets import QScrollArea
 
-    from desktop.logic.demo_cases import demo_cases
-    from desktop.logic.navigation import PAGES
+    from desktop.logic.case.demo import demo_cases
+    from desktop.logic.wizard.navigation import PAGES
     from desktop.ui.app import AppDirs, create_app
 
     folder = OUT / f"scale-{scale}"

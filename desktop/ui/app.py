@@ -12,7 +12,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
-from desktop.logic.evaluation import load_rule_data
+from desktop.logic.rules.evaluation import load_rule_data
 from desktop.paths import resource_path
 from desktop.ui import crash
 from desktop.ui.wizard import MainWizard

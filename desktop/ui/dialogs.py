@@ -16,7 +16,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from desktop.logic.case_model import FILE_SUFFIX
+from desktop.logic.case.model import FILE_SUFFIX
 
 CASE_FILTER = f"解除ナビのケース (*{FILE_SUFFIX})"
 PDF_FILTER = "PDF (*.pdf)"

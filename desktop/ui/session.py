@@ -15,11 +15,11 @@ from pathlib import Path
 from pydantic import ValidationError
 from PySide6.QtCore import QObject, Signal
 
-from desktop.logic import drafts
-from desktop.logic.case_file import SaveError, load_case, save_case
-from desktop.logic.case_model import Case
-from desktop.logic.editing import order_periods, verdict_summary
-from desktop.logic.evaluation import Assessment, evaluate
+from desktop.logic.wizard import drafts
+from desktop.logic.case.files import SaveError, load_case, save_case
+from desktop.logic.case.model import Case
+from desktop.logic.wizard.editing import order_periods, verdict_summary
+from desktop.logic.rules.evaluation import Assessment, evaluate
 
 log = logging.getLogger(__name__)
 

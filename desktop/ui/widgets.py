@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.logic.amounts import AmountError, Unit, normalize_amount_text, parse_yen
-from desktop.logic.editing import amount_text
+from desktop.logic.case.amounts import AmountError, Unit, normalize_amount_text, parse_yen
+from desktop.logic.wizard.editing import amount_text
 
 ERROR_PREFIX = "⚠ "
 ERROR_COLOUR = QColor("#b00020")

@@ -15,10 +15,10 @@ from PySide6.QtCore import QLockFile, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QListWidget, QWizard
 
-from desktop.logic import drafts
-from desktop.logic.case_file import CaseFileError, SaveError
-from desktop.logic.demo_cases import demo_cases
-from desktop.logic.navigation import PAGES, jump_plan, next_page
+from desktop.logic.wizard import drafts
+from desktop.logic.case.files import CaseFileError, SaveError
+from desktop.logic.case.demo import demo_cases
+from desktop.logic.wizard.navigation import PAGES, jump_plan, next_page
 from desktop.ui import dialogs
 from desktop.ui.pages.base import CasePage
 from desktop.ui.pages.company import CompanyPage

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.logic.demo_cases import demo_cases
-from desktop.logic.navigation import PAGES
+from desktop.logic.case.demo import demo_cases
+from desktop.logic.wizard.navigation import PAGES
 from tests.ui.helpers import accessible_name
 
 INPUTS = (QLineEdit, QComboBox, QCheckBox, QAbstractSpinBox, QPlainTextEdit)

@@ -6,9 +6,9 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from desktop.logic import drafts
-from desktop.logic.case_file import load_case, save_case
-from desktop.logic.navigation import PAGE_IDS
+from desktop.logic.wizard import drafts
+from desktop.logic.case.files import load_case, save_case
+from desktop.logic.wizard.navigation import PAGE_IDS
 from desktop.ui import dialogs
 from desktop.ui.app import create_app
 from tests.builders import case

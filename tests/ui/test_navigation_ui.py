@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
-from desktop.logic.navigation import PAGE_IDS
+from desktop.logic.wizard.navigation import PAGE_IDS
 
 
 def test_next_after_jumping_back_to_an_unvisited_page_still_moves_on(qtbot, wizard) -> None:
@@ -19,7 +19,7 @@ def test_next_after_jumping_back_to_an_unvisited_page_still_moves_on(qtbot, wiza
 def test_year_end_dates_cannot_be_duplicated_or_cleared_and_columns_stay_newest_first(wizard) -> None:
     import datetime as dt
 
-    from desktop.logic.demo_cases import demo_cases
+    from desktop.logic.case.demo import demo_cases
 
     wizard.session.load_demo(demo_cases()["healthy"])
     wizard.jump_to(PAGE_IDS["financials"])
@@ -39,7 +39,7 @@ def test_year_end_dates_cannot_be_duplicated_or_cleared_and_columns_stay_newest_
 
 
 def test_first_choice_cannot_be_unset_while_routes_are_ticked(wizard) -> None:
-    from desktop.logic.demo_cases import demo_cases
+    from desktop.logic.case.demo import demo_cases
     from tests.ui.helpers import choose
 
     wizard.session.load_demo(demo_cases()["healthy"])

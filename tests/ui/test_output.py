@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.logic.case_file import SaveError
-from desktop.logic.demo_cases import demo_cases
-from desktop.logic.navigation import PAGE_IDS
+from desktop.logic.case.files import SaveError
+from desktop.logic.case.demo import demo_cases
+from desktop.logic.wizard.navigation import PAGE_IDS
 from desktop.ui import dialogs
 from desktop.ui.pages import output
 from desktop.ui.app import create_app

@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 import sys
 
-from desktop.logic.demo_cases import demo_cases
-from desktop.logic.navigation import PAGE_IDS
+from desktop.logic.case.demo import demo_cases
+from desktop.logic.wizard.navigation import PAGE_IDS
 from desktop.ui import crash
 from desktop.ui.app import case_argument
 

@@ -7,9 +7,9 @@ import datetime as dt
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QLineEdit
 
-from desktop.logic.case_file import load_case
-from desktop.logic.fees import fee_text
-from desktop.logic.navigation import PAGE_IDS
+from desktop.logic.case.files import load_case
+from desktop.logic.rules.fees import fee_text
+from desktop.logic.wizard.navigation import PAGE_IDS
 from desktop.ui import dialogs
 from desktop.ui.widgets import DateField, YenField
 from tests.ui.helpers import accessible_name, choose, ime_commit, type_yen

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.logic.amounts import Unit
-from desktop.logic.case_model import Case
-from desktop.logic.editing import toggled
-from desktop.logic.navigation import PageInfo
+from desktop.logic.case.amounts import Unit
+from desktop.logic.case.model import Case
+from desktop.logic.wizard.editing import toggled
+from desktop.logic.wizard.navigation import PageInfo
 from desktop.ui.session import CaseSession
 from desktop.ui.widgets import (
     TRI_STATE,

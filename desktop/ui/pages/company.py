@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGroupBox, QLineEdit, QVBoxLayout
 
-from desktop.logic.editing import PREFECTURES, split_names
+from desktop.logic.wizard.editing import PREFECTURES, split_names
 from desktop.ui.pages.base import CasePage, note
 from desktop.ui.widgets import form_row, new_form
 

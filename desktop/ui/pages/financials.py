@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.logic.amounts import Unit, format_ratio, format_yen
-from desktop.logic.editing import (
+from desktop.logic.case.amounts import Unit, format_ratio, format_yen
+from desktop.logic.wizard.editing import (
     PERIOD_COLUMN_LABELS,
     PERIOD_FIELDS,
     SIGNED_PERIOD_FIELDS,
@@ -21,7 +21,7 @@ from desktop.logic.editing import (
     remove_period,
     set_period_value,
 )
-from desktop.logic.indicators import ebitda_short_text, period_indicators
+from desktop.logic.rules.indicators import ebitda_short_text, period_indicators
 from desktop.ui.pages.base import CasePage, note
 from desktop.ui.widgets import ERROR_PREFIX, ChoiceCombo, DateField, YenField, error_label, form_row, new_form
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout
 
-from desktop.logic.case_model import BusinessAsset
-from desktop.logic.checksheet import ChecksheetItem, load_checksheet
-from desktop.logic.editing import override_pending, set_answer
-from desktop.logic.rule_data import caution_label
+from desktop.logic.case.model import BusinessAsset
+from desktop.logic.rules.checksheet import ChecksheetItem, load_checksheet
+from desktop.logic.wizard.editing import override_pending, set_answer
+from desktop.logic.rules.data import caution_label
 from desktop.ui.pages.base import CasePage, error_banner, note, show_banner
 from desktop.ui.widgets import ChoiceCombo, Column, RecordTable, new_form
 

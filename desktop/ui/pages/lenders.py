@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
-from desktop.logic.amounts import format_yen
-from desktop.logic.case_model import Loan
+from desktop.logic.case.amounts import format_yen
+from desktop.logic.case.model import Loan
 from desktop.ui.pages.base import CasePage, note
 from desktop.ui.widgets import Column, RecordTable
 

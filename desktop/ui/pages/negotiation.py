@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGroupBox, QPlainTextEdit, QPushButton, QVBoxLayout
 
-from desktop.logic.case_model import Action
-from desktop.logic.editing import propose_actions
+from desktop.logic.case.model import Action
+from desktop.logic.wizard.editing import propose_actions
 from desktop.ui.pages.base import CasePage, note
 from desktop.ui.widgets import Column, RecordTable, form_row, new_form
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from desktop.logic.case_file import SaveError
-from desktop.logic.editing import record_snapshot, verdict_summary
-from desktop.logic import packet as packet_builder
+from desktop.logic.case.files import SaveError
+from desktop.logic.wizard.editing import record_snapshot, verdict_summary
+from desktop.logic.packet import build as packet_builder
 from desktop.ui import dialogs
 from desktop.ui.pages.base import CasePage, error_banner, note, show_banner
 from desktop.ui.widgets import ChoiceCombo, form_row, new_form

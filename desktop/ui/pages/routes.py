@@ -11,9 +11,9 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QVBoxLayout
 
-from desktop.logic.editing import set_route_choice, verdict_summary
-from desktop.logic.fees import fee_text
-from desktop.logic.routes.base import STATUS_LABELS, RouteResult
+from desktop.logic.wizard.editing import set_route_choice, verdict_summary
+from desktop.logic.rules.fees import fee_text
+from desktop.logic.rules.routes.base import STATUS_LABELS, RouteResult
 from desktop.ui.pages.base import CasePage, set_checked, error_banner, note, show_banner
 from desktop.ui.widgets import ChoiceCombo, form_row, new_form
 

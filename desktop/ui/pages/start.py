@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop.logic.demo_cases import demo_cases
-from desktop.logic.drafts import load_recent
+from desktop.logic.case.demo import demo_cases
+from desktop.logic.wizard.drafts import load_recent
 from desktop.ui.pages.base import CasePage, note
 from desktop.ui.widgets import ChoiceCombo, DateField, form_row, new_form
 

@@ -1,0 +1,1 @@
+"""The case: its model, file format, amounts and dates (imports nothing above it)."""

@@ -1,0 +1,201 @@
+"""The case file's data model (SPEC §3, format version 1).
+
+Field names are stable: add fields freely (with defaults), never rename without a migration.
+Amounts are integer yen; unknown is None, never 0.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from desktop.logic.case.amounts import MAX_YEN
+
+FORMAT_VERSION = 1
+FILE_SUFFIX = ".hnavi"
+
+# Bounded like the input fields (amounts.MAX_YEN), so no file can carry an absurd figure.
+Yen = Annotated[int, Field(gt=-MAX_YEN, lt=MAX_YEN)] | None
+NonNegYen = Annotated[int, Field(ge=0, lt=MAX_YEN)] | None
+
+
+class _Model(BaseModel):
+    # strict + JSON mode: "12_345" or 12345.0 for an int field are refused (engineering notes §5).
+    model_config = ConfigDict(strict=True, extra="forbid", validate_assignment=True)
+
+
+GoalId = Literal["release_existing", "new_loan_without_guarantee", "review_guarantee_amount"]
+LenderKind = Literal["bank", "shinkin", "cgc_guaranteed", "jfc", "shokochukin", "other"]
+Collateral = Literal["none", "real_estate", "receivables", "other"]
+AssetOwner = Literal["company", "representative", "family", "third_party"]
+AnswerValue = Literal["yes", "partly", "no", "unknown"]
+RequestKind = Literal["release", "new_without_guarantee", "review_amount", "alternative"]
+
+
+class Company(_Model):
+    name: str = ""
+    name_kana: str = ""
+    representative_names: list[str] = Field(default_factory=list)
+    prefecture: str | None = None
+    industry: str = ""
+    is_corporation: bool = True
+    # For a company still being founded (founding_planned), the planned incorporation date.
+    incorporated_on: dt.date | None = None
+    founding_planned: bool = False
+    fiscal_year_end_month: Annotated[int, Field(ge=1, le=12)] | None = None
+    employees: Annotated[int, Field(ge=0)] | None = None
+    capital_yen: NonNegYen = None
+    first_tax_filing_done: bool | None = None
+    # 法人成り: the sole-proprietor business the company continues (start-up age counts from here).
+    sole_proprietor_started_on: dt.date | None = None
+    # Founding under a municipality's 認定特定創業支援等事業 (6 months to incorporate, not 2).
+    certified_founding_support: bool = False
+
+
+class Succession(_Model):
+    status: Literal["none", "planned", "done"] = "none"
+    planned_by: dt.date | None = None
+    done_on: dt.date | None = None
+    has_cgc_plan_form: bool = False
+    former_manager_keeps_control: bool | None = None
+    both_guarantee_now: bool | None = None
+    # Date of the first 事業承継特別保証 loan, if the company used the scheme before (3-year reuse window).
+    previous_special_guarantee_on: dt.date | None = None
+    # The company asked its banks to waive the guarantee at succession and bank funding became
+    # difficult as a result (日本公庫 事業承継・集約・活性化支援資金, reference §D.10); None = not asked.
+    banks_refused_without_guarantee: bool | None = None
+
+
+class Startup(_Model):
+    total_funds_yen: NonNegYen = None
+    own_funds_yen: NonNegYen = None
+    proper_loan_with_bank: bool = False
+
+
+class PlannedLoan(_Model):
+    lender: str = ""
+    amount_yen: NonNegYen = None
+    term_months: Annotated[int, Field(ge=1, le=600)] | None = None
+    grace_months: Annotated[int, Field(ge=0, le=120)] = 0
+    repayment: Literal["equal_principal", "lump_sum"] = "equal_principal"
+    cgc_rate_class: Annotated[int, Field(ge=1, le=9)] | None = None
+    coordinator_confirmed: bool = False
+    # The lender's own answers; None = not asked yet.
+    bank_parallel_proper_loan: bool | None = None
+    bank_releases_proper_guarantees: bool | None = None
+    offers_real_estate_collateral: bool = False
+    uses_receivables_inventory_collateral: bool = False
+
+
+class Situation(_Model):
+    goals: list[GoalId] = Field(default_factory=list)
+    succession: Succession = Field(default_factory=Succession)
+    startup: Startup = Field(default_factory=Startup)
+    planned_loan: PlannedLoan = Field(default_factory=PlannedLoan)
+
+
+class Loan(_Model):
+    lender: str = ""
+    lender_kind: LenderKind = "bank"
+    balance_yen: NonNegYen = None
+    owner_guarantee: bool = True
+    collateral: Collateral = "none"
+    rescheduled: bool = False
+
+    @property
+    def is_proper(self) -> bool:
+        """A lender's own loan, without a 保証協会 guarantee (プロパー融資)."""
+        return self.lender_kind in ("bank", "shinkin", "shokochukin")
+
+
+class BusinessAsset(_Model):
+    name: str = ""
+    owner: AssetOwner = "company"
+    lease_contract: bool = False
+    annual_rent_yen: NonNegYen = None
+
+
+class Period(_Model):
+    fiscal_year_end: dt.date
+    revenue_yen: Yen = None
+    operating_profit_yen: Yen = None
+    ordinary_profit_yen: Yen = None
+    depreciation_yen: NonNegYen = None
+    interest_dividend_income_yen: NonNegYen = None
+    interest_expense_yen: NonNegYen = None
+    total_assets_yen: NonNegYen = None
+    total_liabilities_yen: NonNegYen = None
+    net_assets_yen: Yen = None
+    capital_stock_yen: NonNegYen = None
+    cash_yen: NonNegYen = None
+    short_term_borrowings_yen: NonNegYen = None
+    long_term_borrowings_yen: NonNegYen = None
+    bonds_yen: NonNegYen = None
+    receivables_yen: NonNegYen = None
+    inventory_yen: NonNegYen = None
+    payables_yen: NonNegYen = None
+    loans_to_representative_yen: NonNegYen = None
+    other_receivables_from_representative_yen: NonNegYen = None
+    officer_compensation_yen: NonNegYen = None
+    dividends_yen: NonNegYen = None
+
+
+class Answer(_Model):
+    answer: AnswerValue = "unknown"
+    note: str = ""
+
+
+class Declarations(_Model):
+    docs_submitted_2y: bool | None = None
+    pledge_continuous: bool | None = None
+    wishes_no_guarantee: bool | None = None
+    small_or_business_necessary_receivables: bool | None = None
+
+
+class Action(_Model):
+    item_id: str = ""
+    action: str = ""
+    owner: str = ""
+    due: dt.date | None = None
+
+
+class Negotiation(_Model):
+    counterparty: str = ""
+    branch: str = ""
+    contact_person: str = ""
+    preparer: str = ""
+    requests: list[RequestKind] = Field(default_factory=list)
+    actions: list[Action] = Field(default_factory=list)
+    notes: str = ""
+
+
+class Snapshot(_Model):
+    assessment_date: dt.date
+    verdicts: dict[str, str] = Field(default_factory=dict)
+
+
+class Case(_Model):
+    format_version: Literal[1] = FORMAT_VERSION
+    assessment_date: dt.date
+    application_date: dt.date
+    company: Company = Field(default_factory=Company)
+    situation: Situation = Field(default_factory=Situation)
+    loans: list[Loan] = Field(default_factory=list)
+    business_assets: list[BusinessAsset] = Field(default_factory=list)
+    periods: Annotated[list[Period], Field(max_length=3)] = Field(default_factory=list)
+    answers: dict[str, Answer] = Field(default_factory=dict)
+    declarations: Declarations = Field(default_factory=Declarations)
+    selected_routes: list[str] = Field(default_factory=list)
+    negotiation: Negotiation = Field(default_factory=Negotiation)
+    history: list[Snapshot] = Field(default_factory=list)
+
+    @classmethod
+    def new(cls, today: dt.date) -> Case:
+        """An empty case dated today (both 基準日 and 申込予定日 default to today)."""
+        return cls(assessment_date=today, application_date=today)
+
+    def sorted_periods(self) -> list[Period]:
+        """Closed periods newest first (P0, P1, P2), whatever order they were entered in."""
+        return sorted(self.periods, key=lambda p: p.fiscal_year_end, reverse=True)

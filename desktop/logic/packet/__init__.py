@@ -1,0 +1,1 @@
+"""The negotiation packet PDF, built from an assessment."""

@@ -1,0 +1,45 @@
+"""The negotiation packet: a Japanese A4 PDF an owner can hand to the bank (SPEC §7).
+
+    build_packet(assessment, audience="bank", addressee=None) -> bytes
+    write_packet(assessment, path, audience="bank", addressee=None)   # atomic; SaveError
+
+Importing this module costs nothing: reportlab and the packet's own modules are imported only
+when a packet is built, so the GUI start-up never pays for them (engineering §8). What each
+audience sees is described in desktop/logic/packet_text.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from desktop.logic.rules.evaluation import Assessment
+
+Audience = Literal["bank", "coordinator", "internal"]
+AUDIENCE_LABELS: dict[Audience, str] = {
+    "bank": "金融機関向け",
+    "coordinator": "経営者保証コーディネーター向け",
+    "internal": "社内控え",
+}
+
+
+def build_packet(assessment: Assessment, audience: Audience = "bank", addressee: str | None = None) -> bytes:
+    """The whole packet as PDF bytes; the same assessment always gives the same bytes."""
+    if audience not in AUDIENCE_LABELS:
+        raise ValueError(f"unknown audience {audience!r}; expected one of {', '.join(AUDIENCE_LABELS)}")
+    from desktop.logic.packet.document import render_packet
+
+    return render_packet(assessment, audience, addressee)
+
+
+def write_packet(assessment: Assessment, path: Path | str, audience: Audience = "bank",
+                 addressee: str | None = None) -> None:
+    """Build the packet and write it whole or not at all.
+
+    Raises case_file.SaveError (Japanese message) when the target is locked, read-only or a
+    folder; whatever was at the target before is left as it was.
+    """
+    from desktop.logic.case.files import atomic_write_bytes
+
+    atomic_write_bytes(path, build_packet(assessment, audience, addressee))

@@ -1,0 +1,135 @@
+"""Page furniture of the negotiation packet: A4 frame, running header, and the footer with
+company, page x / y and the self-assessment disclaimer on every page (SPEC §7)."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from io import BytesIO
+from typing import Any
+
+from reportlab import rl_config
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from desktop.logic.packet.styles import (
+    GOTHIC,
+    GREY_TEXT,
+    INK,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    RULE,
+)
+
+
+@dataclass(frozen=True)
+class PageFurniture:
+    title: str
+    company: str
+    audience_label: str
+    disclaimer: str
+
+
+def _fitted(canvas: Canvas, value: str, width: float, size: float, minimum: float = 5.0) -> float:
+    """The largest font size ≤ size at which the text fits the width (never clip a long name)."""
+    natural = stringWidth(value, GOTHIC, size)
+    if natural <= width:
+        return size
+    return max(minimum, size * width / natural)
+
+
+def _draw_furniture(canvas: Canvas, info: PageFurniture, page: int, pages: int) -> None:
+    canvas.saveState()
+    right = PAGE_WIDTH - MARGIN_X
+    width = right - MARGIN_X
+    if page > 1:
+        top = PAGE_HEIGHT - MARGIN_TOP + 6 * mm
+        canvas.setFillColor(GREY_TEXT)
+        label = info.audience_label
+        label_size = 7.5
+        label_width = stringWidth(label, GOTHIC, label_size)
+        canvas.setFont(GOTHIC, label_size)
+        canvas.drawRightString(right, top, label)
+        title = f"{info.title}　{info.company}"
+        size = _fitted(canvas, title, width - label_width - 8 * mm, 7.5)
+        canvas.setFont(GOTHIC, size)
+        canvas.drawString(MARGIN_X, top, title)
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.4)
+        canvas.line(MARGIN_X, top - 2.2 * mm, right, top - 2.2 * mm)
+    base = 9 * mm
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.4)
+    canvas.line(MARGIN_X, base + 8.5 * mm, right, base + 8.5 * mm)
+    canvas.setFillColor(INK)
+    size = _fitted(canvas, info.disclaimer, width, 7.2)
+    canvas.setFont(GOTHIC, size)
+    canvas.drawCentredString(PAGE_WIDTH / 2, base + 4.3 * mm, info.disclaimer)
+    number = f"{page} / {pages}"
+    canvas.setFont(GOTHIC, 8)
+    canvas.drawRightString(right, base, number)
+    number_width = stringWidth(number, GOTHIC, 8)
+    size = _fitted(canvas, info.company, width - number_width - 10 * mm, 8)
+    canvas.setFont(GOTHIC, size)
+    canvas.drawString(MARGIN_X, base, info.company)
+    canvas.restoreState()
+
+
+def _canvas_class(info: PageFurniture) -> type[Canvas]:
+    """A canvas that holds its pages back until the end, so each footer can say 'x / y'."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._saved_pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+            self._saved_pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._saved_pages)
+            for number, state in enumerate(self._saved_pages, start=1):
+                self.__dict__.update(state)
+                _draw_furniture(self, info, number, total)
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+# reportlab keeps process-wide state (rl_config, the font registry): one packet at a time.
+_render_lock = threading.Lock()
+
+
+def render(story: list[Flowable], info: PageFurniture, *, author: str, subject: str) -> bytes:
+    """Lay the story out on A4 pages and return the PDF bytes.
+
+    invariant=1 always: the same case gives byte-identical PDFs (no creation timestamp or
+    random document id), which makes the golden-image tests and diffs of packets meaningful.
+    """
+    buffer = BytesIO()
+    doc = BaseDocTemplate(
+        buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), leftMargin=MARGIN_X, rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=info.title, author=author,
+        subject=subject, creator="経営者保証 解除ナビ", invariant=1, lang="ja-JP",
+        initialFontName=GOTHIC,
+    )
+    frame = Frame(MARGIN_X, MARGIN_BOTTOM, PAGE_WIDTH - 2 * MARGIN_X, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    # Binary (Flate-only) streams: ASCII85 on top makes the embedded font subsets a quarter
+    # larger and costs a sixth of the build time. reportlab reads this process-wide setting
+    # when it writes the file, so it is set for this build only.
+    with _render_lock:
+        a85, rl_config.useA85 = rl_config.useA85, 0
+        try:
+            doc.build(story, canvasmaker=_canvas_class(info))
+        finally:
+            rl_config.useA85 = a85
+    return buffer.getvalue()

@@ -1,0 +1,1 @@
+"""The rules engine: indicators, checksheet, the eleven routes, fees and their reports."""

@@ -1,0 +1,1 @@
+"""The wizard's Qt-free logic: edits, navigation, drafts."""

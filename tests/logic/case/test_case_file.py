@@ -1,0 +1,121 @@
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop.logic.case.files import (
+    CaseFileError,
+    SaveError,
+    atomic_write_bytes,
+    case_to_json_text,
+    load_case,
+    migrate,
+    save_case,
+)
+from desktop.logic.case.model import Case
+from desktop.logic.case.demo import demo_cases
+
+
+def test_round_trip_preserves_every_field(tmp_path: Path) -> None:
+    for case in demo_cases().values():
+        target = tmp_path / "c.hnavi"
+        save_case(case, target)
+        assert load_case(target) == case
+
+
+def test_save_replaces_atomically_and_leaves_no_temp_files(tmp_path: Path) -> None:
+    target = tmp_path / "c.hnavi"
+    save_case(Case.new(dt.date(2026, 1, 1)), target)
+    save_case(Case.new(dt.date(2026, 2, 2)), target)
+    assert load_case(target).assessment_date == dt.date(2026, 2, 2)
+    assert [p.name for p in tmp_path.iterdir()] == ["c.hnavi"]
+
+
+def test_saved_file_gets_ordinary_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "c.hnavi"
+    save_case(Case.new(dt.date(2026, 1, 1)), target)
+    assert target.stat().st_mode & 0o077, "readable as a normally created file, not 0600"
+    target.chmod(0o640)
+    save_case(Case.new(dt.date(2026, 1, 2)), target)
+    assert target.stat().st_mode & 0o777 == 0o640
+
+
+def test_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "c.hnavi"
+    target.write_text("old", encoding="utf-8")
+
+    def refuse(src: str, dst: str) -> None:
+        raise PermissionError(13, "denied")
+
+    monkeypatch.setattr("os.replace", refuse)
+    with pytest.raises(SaveError, match="c.hnavi"):
+        atomic_write_bytes(target, b"new")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["c.hnavi"]
+
+
+def test_unwritable_folder_is_a_save_error(tmp_path: Path) -> None:
+    with pytest.raises(SaveError):
+        atomic_write_bytes(tmp_path / "missing" / "c.hnavi", b"x")
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "bad.hnavi"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_damaged_file_is_refused_and_untouched(tmp_path: Path) -> None:
+    path = _write(tmp_path, '{"format_version": 1, "assessment_date": ')
+    before = path.read_bytes()
+    with pytest.raises(CaseFileError, match="bad.hnavi.*壊れて"):
+        load_case(path)
+    assert path.read_bytes() == before
+
+
+def test_newer_format_is_refused_naming_the_field(tmp_path: Path) -> None:
+    data = json.loads(case_to_json_text(Case.new(dt.date(2026, 1, 1))))
+    data["format_version"] = 2
+    path = _write(tmp_path, json.dumps(data))
+    with pytest.raises(CaseFileError) as err:
+        load_case(path)
+    assert err.value.field == "format_version"
+    assert "新しい版" in str(err.value) and "bad.hnavi" in str(err.value)
+
+
+@pytest.mark.parametrize("bad", ["12_345", 12345.0, "1,234", "１２３４５"])
+def test_bad_amount_is_refused_naming_the_field(tmp_path: Path, bad: object) -> None:
+    data = json.loads(case_to_json_text(demo_cases()["healthy"]))
+    data["periods"][0]["revenue_yen"] = bad
+    path = _write(tmp_path, json.dumps(data, ensure_ascii=False))
+    with pytest.raises(CaseFileError) as err:
+        load_case(path)
+    assert err.value.field == "periods.0.revenue_yen"
+
+
+def test_migration_registry_runs_in_order(tmp_path: Path) -> None:
+    seen: list[int] = []
+
+    def v1_to_v2(d: dict) -> dict:
+        seen.append(1)
+        d["renamed"] = d.pop("old")
+        return d
+
+    def v2_to_v3(d: dict) -> dict:
+        seen.append(2)
+        d["renamed"] = d["renamed"].upper()
+        return d
+
+    out = migrate({"format_version": 1, "old": "x"}, tmp_path / "f", {1: v1_to_v2, 2: v2_to_v3}, current=3)
+    assert out == {"format_version": 3, "renamed": "X"} and seen == [1, 2]
+    with pytest.raises(CaseFileError, match="移行手順"):
+        migrate({"format_version": 1}, tmp_path / "f", {}, current=2)
+
+
+@pytest.mark.parametrize("bad", [10**15, "9" * 5000])
+def test_absurd_numbers_in_a_file_are_refused_naming_the_file(tmp_path: Path, bad: object) -> None:
+    text = case_to_json_text(demo_cases()["healthy"]).replace('"revenue_yen": 1240000000', f'"revenue_yen": {bad}', 1)
+    path = _write(tmp_path, text)
+    with pytest.raises(CaseFileError, match="bad.hnavi"):
+        load_case(path)
