@@ -3,7 +3,9 @@ the main window (SPEC §2). `hosho-navi` with no arguments ends up in run_gui.""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,9 +68,11 @@ def install_fonts(app: QApplication) -> str:
     return family
 
 
-def create_app(argv: list[str], dirs: AppDirs | None = None) -> tuple[QApplication, MainWizard]:
+def create_app(argv: list[str], dirs: AppDirs | None = None,
+               today: Callable[[], dt.date] = dt.date.today) -> tuple[QApplication, MainWizard]:
     """The application and its main window, not yet shown. argv: the arguments after the
-    program name; the first one that is not an option is a case file to open."""
+    program name; the first one that is not an option is a case file to open. today: the
+    clock new cases take their dates from (tests pin it)."""
     app = QApplication.instance() or QApplication(["hosho-navi", *argv])
     assert isinstance(app, QApplication)
     # Once per process: registering the fonts again would re-scan them (tests make many windows).
@@ -81,7 +85,7 @@ def create_app(argv: list[str], dirs: AppDirs | None = None) -> tuple[QApplicati
         app.setProperty("hosho_navi_ready", True)
     load_rule_data()  # a malformed rule file stops here, naming file and key (SPEC §6)
     dirs = dirs or AppDirs.default()
-    window = MainWizard(dirs.data)
+    window = MainWizard(dirs.data, today)
     return app, window
 
 

@@ -42,7 +42,7 @@ def no_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 @pytest.fixture
 def wizard(qtbot, dirs: AppDirs, no_dialogs: list[tuple[str, str]],
            monkeypatch: pytest.MonkeyPatch) -> MainWizard:
-    _app, window = create_app([], dirs)
+    _app, window = create_app([], dirs, today=lambda: TODAY)
     window.session.new_case()
     # pytest-qt closes the window after the test; a dirty case must not ask then.
     qtbot.addWidget(window, before_close_func=lambda w: w.session._set_dirty(False))

@@ -12,6 +12,7 @@ from desktop.logic.rules.fees import fee_text
 from desktop.logic.wizard.navigation import PAGE_IDS
 from desktop.ui import dialogs
 from desktop.ui.widgets import DateField, YenField
+from tests.ui.conftest import TODAY
 from tests.ui.helpers import accessible_name, choose, ime_commit, type_yen
 
 
@@ -160,7 +161,7 @@ def test_full_case_through_every_page(qtbot, wizard, monkeypatch, tmp_path):
     assert "第一希望：" + f"{guideline.mark} {guideline.name}" in out.summary.text()
     qtbot.mouseClick(out.done_button, Qt.MouseButton.LeftButton)
     assert session.case.history[-1].verdicts == session.assessment.verdicts()
-    assert "2026-11-24" in out.history.text()
+    assert f"{TODAY:%Y-%m-%d}" in out.history.text()
 
     target = tmp_path / "みなと.hnavi"
     monkeypatch.setattr(dialogs, "ask_save_path", lambda parent, suggested: target)
