@@ -169,7 +169,9 @@ def succession() -> Case:
         ),
         declarations=Declarations(docs_submitted_2y=True, pledge_continuous=True, wishes_no_guarantee=True,
                                   small_or_business_necessary_receivables=False),
-        selected_routes=["succession_special", "selection_surcharge_subsidized"],
+        # 事業承継特別保証 needs 資産超過 first (the 債務超過 is being cleared by 2027-09); the
+        # surcharge route is one step away: settling the 80万円 仮払金 (planned for 2027-01).
+        selected_routes=["selection_surcharge_subsidized", "succession_special"],
         negotiation=Negotiation(
             counterparty="するが銀行", branch="焼津支店", contact_person="法人営業部 鈴木様", preparer="桜井 美咲（後継者）",
             requests=["release", "review_amount"],

@@ -51,6 +51,9 @@ class ChecksheetItem(BaseModel):
     id: str
     label: str
     help: str
+    # What the company would do about the item, written for the improvement plan (plain form, e.g.
+    # 「代表者への貸付金・仮払金等を返済・精算して解消する」): never made from the label.
+    action: str
     evidence: list[str]
     important: bool = False
     mode: Mode
@@ -130,6 +133,12 @@ class ItemResult:
     @property
     def status_label(self) -> str:
         return ITEM_STATUS_LABELS[self.status]
+
+    @property
+    def action(self) -> str:
+        """What would have to change: the figures' own gap where they give one (it names the
+        amount or the assets), else the item's authored action."""
+        return self.gap or self.item.action
 
     @property
     def decided_by_figures(self) -> bool:

@@ -133,13 +133,14 @@ def set_route_choice(case: Case, route_id: str, *, pursue: bool, first: bool = F
 
 
 def propose_actions(case: Case, unmet: list[tuple[str, str]]) -> int:
-    """Add an empty improvement action for each unmet item (id, label) that has none yet.
+    """Add an improvement action for each unmet item (id, the item's authored action text) that
+    has none yet.
 
-    Returns how many rows were added; the adviser fills in the action, owner and date.
+    Returns how many rows were added; the adviser adjusts the action and fills in owner and date.
     """
     existing = {a.item_id for a in case.negotiation.actions}
-    added = [Action(item_id=item_id, action=f"{label}を改善する")
-             for item_id, label in unmet if item_id not in existing]
+    added = [Action(item_id=item_id, action=action)
+             for item_id, action in unmet if item_id not in existing]
     if added:
         case.negotiation.actions = [*case.negotiation.actions, *added]
     return len(added)

@@ -82,7 +82,7 @@ class NegotiationPage(CasePage):
         assessment = self.session.assessment
         if assessment is None:
             return
-        unmet = [(r.id, r.label) for r in assessment.checksheet.unmet()]
+        unmet = [(r.id, r.action) for r in assessment.checksheet.unmet()]
         self.edit(lambda c: propose_actions(c, unmet))
         self.actions.set_rows(self.case.negotiation.actions)
 

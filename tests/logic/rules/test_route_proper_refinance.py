@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from desktop.logic.case.model import BusinessAsset, Case, Loan, PlannedLoan
+from desktop.logic.rules.routes.wording import texts_of
 from desktop.logic.rules.fees import cost_over_loan
 from desktop.logic.rules.routes.base import RouteResult
 from tests.builders import case, with_p0
@@ -30,7 +31,7 @@ def test_healthy_company_is_possible_until_the_bank_answers() -> None:
         "GL-1.2": "declared", "no_rescheduled_loans": "met", "bank_commitment": "lender_decides",
         "loan_amount": "met", "loan_term": "met", "grace_period": "met",
     }
-    assert "金融機関・保証協会の判断" in r.reason
+    assert r.reason == texts_of("bank_commitment").lender_decides
     assert cond(r, "guaranteed_proper_loan").figure == "みらい銀行：1件（残高 100,000,000円）"
     assert r.documents and r.notes
     assert r.terms[0] == "保証限度額 2億8,000万円（うち無担保8,000万円、組合等は4億8,000万円）"

@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from desktop.logic.case.model import Answer, Case, Company, Loan, PlannedLoan, Situation
 from desktop.logic.rules.fees import cost_over_loan
 from desktop.logic.rules.routes import ROUTES
+from desktop.logic.rules.routes.wording import texts_of
 from desktop.logic.rules.routes.base import Condition, RouteResult
 from desktop.logic.rules.routes.cgc_handling import (
     FinancialParams,
@@ -134,7 +135,7 @@ def test_bank_linked_a2_parallel_loan_answer_decides_when_a1_fails(
 def test_bank_linked_a_not_met_states_one_gap_for_both_ways() -> None:
     result = evaluate_bank_linked(context(with_loan(case(), bank_parallel_proper_loan=False)))
     assert cond(result, "A").gap == "申込金融機関から、経営者保証なし・無担保のプロパー融資を受ける（既存の融資、または同時の実行）"
-    assert result.reason.startswith("① 申込金融機関に")
+    assert result.reason == texts_of("A").not_met
 
 
 # F-15: 金融機関連携型 needs BOTH 債務超過でない AND not two DBOP losses.
@@ -205,10 +206,12 @@ def test_bank_linked_b2_met_with_a_single_closed_period_is_our_reading() -> None
 
 @pytest.mark.parametrize(("item", "cid"), [("GL-1.2", "C1"), ("GL-1.4", "C2"), ("GL-3.3", "C3")])
 def test_bank_linked_c_not_met_when_the_self_check_says_no(item: str, cid: str) -> None:
-    result = evaluate_bank_linked(context(with_answer(bank_ready(), item, "no")))
+    ctx = context(with_answer(bank_ready(), item, "no"))
+    result = evaluate_bank_linked(ctx)
     c = cond(result, cid)
     assert c.status == "not_met"
-    assert c.gap.startswith("「") and c.gap.endswith("」を整える")
+    # The item's own authored action, never its label with 「を整える」 appended.
+    assert c.gap == ctx.item(item).item.action
     assert result.verdict == "not_eligible"
 
 

@@ -86,7 +86,8 @@ def test_route_choice_first_choice_goes_first():
 
 def test_propose_actions_adds_one_row_per_unmet_item_once():
     c = case()
-    unmet = [("GL-1.3", "代表者への貸付金がないこと"), ("GL-3.3", "試算表")]
+    unmet = [("GL-1.3", "代表者への貸付金・仮払金等を返済・精算して解消する"),
+             ("GL-3.3", "月次の試算表と資金繰り表を作成し、定期的に金融機関へ提出する")]
     assert editing.propose_actions(c, unmet) == 2
     assert editing.propose_actions(c, unmet) == 0
-    assert [a.item_id for a in c.negotiation.actions] == ["GL-1.3", "GL-3.3"]
+    assert [(a.item_id, a.action) for a in c.negotiation.actions] == unmet

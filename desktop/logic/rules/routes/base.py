@@ -15,6 +15,7 @@ from desktop.logic.rules.fees import FeeEstimate
 from desktop.logic.rules.indicators import Indicators
 from desktop.logic.case.dates import jdate
 from desktop.logic.rules.data import Confidence, P, Params, Rule, RuleVersion, caution_label
+from desktop.logic.rules.routes import wording
 
 ConditionStatus = Literal["met", "not_met", "unknown", "waived", "declared", "lender_decides"]
 Verdict = Literal["eligible", "possible", "needs_input", "not_eligible", "not_applicable", "closed"]
@@ -126,17 +127,23 @@ def verdict_from(conditions: list[Condition]) -> Verdict:
     return "eligible"
 
 
+# The condition state that decides each verdict (SPEC §6).
+_DECIDING: dict[Verdict, ConditionStatus] = {
+    "not_eligible": "not_met", "needs_input": "unknown", "possible": "lender_decides"}
+ALL_MET = "すべての要件を満たす見込みです。"
+
+
+def deciding_conditions(verdict: Verdict, conditions: list[Condition]) -> list[Condition]:
+    """The counted conditions in the state that decided the verdict, in rule order (first = main)."""
+    status = _DECIDING.get(verdict)
+    return [c for c in conditions if status is not None and c.status == status and not c.part_of]
+
+
 def reason_from(verdict: Verdict, conditions: list[Condition]) -> str:
-    """The key reason in one line: the first condition that decided the verdict."""
-    wanted: dict[Verdict, ConditionStatus] = {
-        "not_eligible": "not_met", "needs_input": "unknown", "possible": "lender_decides"}
-    status = wanted.get(verdict)
-    if status is None:
-        return "すべての要件を満たす見込みです。"
-    first = next(c for c in conditions if c.status == status and not c.part_of)
-    suffix = {"not_met": "を満たしていません", "unknown": "が未入力・未確認です",
-              "lender_decides": "は金融機関・保証協会の判断です"}[status]
-    return f"{first.label}{suffix}。"
+    """The key reason in one sentence: the authored sentence of the first deciding condition."""
+    if verdict not in _DECIDING:
+        return ALL_MET
+    return wording.sentence(deciding_conditions(verdict, conditions)[0])
 
 
 def rule_in_force(rule: Rule[P], ctx: RouteContext, *,

@@ -7,6 +7,7 @@ corporations only (S004 §1). They are checked before the surcharge routes (S003
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
@@ -153,13 +154,14 @@ def _bank_confirms(ctx: RouteContext, cid: str, label: str, item_ids: list[str])
     """An aspect of 一体性の解消 that the applying bank confirms (S004 ③): the owner's own answers
     can rule it out or leave it open, but never settle it — at best 金融機関等が判断."""
     items = [ctx.item(i) for i in item_ids]
-    figure = "自己点検 " + "、".join(f"{i.id} {i.status_label}" for i in items)
+    counts = Counter("申告" if i.status == "declared" else i.status_label for i in items)
+    figure = f"自己点検 {len(items)}項目のうち " + "・".join(f"{label}{n}" for label, n in counts.items())
     source = "S004 §1 金融機関連携型 ③、W7"
     confidence = weakest(*(i.confidence for i in items))
     weak = [i for i in items if i.status in ("not_met", "partly")]
     if weak:
         return Condition(cid, label, "not_met", figure=figure, source=source, confidence=confidence,
-                         gap="、".join(f"「{i.label}」を整える" for i in weak))
+                         gap="、".join(i.action for i in weak))
     if any(i.status == "unknown" for i in items):
         return Condition(cid, label, "unknown", figure=figure, source=source, confidence=confidence)
     return Condition(cid, label, "lender_decides", figure=figure + " → 申込金融機関の確認が必要", source=source,

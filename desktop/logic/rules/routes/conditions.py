@@ -56,7 +56,7 @@ def from_item(cid: str, label: str, item: ItemResult, *, source: str = "",
         "met": "met", "declared": "declared", "partly": "not_met", "not_met": "not_met", "unknown": "unknown",
     }[item.status]
     return Condition(cid, label, status, figure=item.figure or item.status_label,
-                     gap=(item.gap or f"「{item.label}」を整える") if status == "not_met" else "",
+                     gap=item.action if status == "not_met" else "",
                      source=source or item.source, confidence=confidence or item.confidence)
 
 
@@ -68,12 +68,18 @@ _STATUS_RANK: tuple[ConditionStatus, ...] = ("not_met", "unknown", "lender_decid
 
 def _combined(cid: str, label: str, parts: list[Condition], status: ConditionStatus, joiner: str,
               gap: str, source: str) -> list[Condition]:
-    figure = "、".join(f"{p.id} {STATUS_LABELS[p.status]}" for p in parts)
+    figure = _tally(parts)
     if status == "not_met" and not gap:
         gap = joiner.join(p.gap for p in parts if p.gap)
     combined = Condition(cid, label, status, figure=figure, gap=gap if status == "not_met" else "",
                          source=source, confidence=weakest(*(p.confidence for p in parts)))
     return [combined, *(replace(p, part_of=cid) for p in parts)]
+
+
+def _tally(parts: list[Condition]) -> str:
+    """How the parts of a combined condition stand, counted (they are listed below it)."""
+    counts = [(label, sum(p.status == status for p in parts)) for status, label in STATUS_LABELS.items()]
+    return f"{len(parts)}項目のうち " + "・".join(f"{label}{n}" for label, n in counts if n)
 
 
 def any_of(cid: str, label: str, parts: list[Condition], *, gap: str = "", source: str = "") -> list[Condition]:

@@ -169,8 +169,12 @@ def evaluate(ctx: RouteContext) -> RouteResult:
     if not c.founding_planned or c.sole_proprietor_started_on is not None:
         age = _years_since_founding(c, app_date, params, tags)
         if age.status == "not_met":
-            reason = (f"法人設立（法人成りは個人での創業）から{params.max_years_since_founding}年未満の会社が"
-                      f"対象です（{age.figure}）。")
+            # Said plainly: a company decades old needs no day count; near the boundary the day matters.
+            years = params.max_years_since_founding
+            reason = f"創業から{years}年未満の会社（法人成りは個人での創業から数えます）が対象のため、対象外です。"
+            start = c.sole_proprietor_started_on or c.incorporated_on
+            if start is not None and add_years(start, years + 1) > app_date:
+                reason = reason.removesuffix("。") + f"（{years}年に達した日 {jdate(add_years(start, years))}）。"
             return not_applicable(r, version, reason, conditions=[age], terms=terms)
         conditions.append(age)
     startup = ctx.case.situation.startup
