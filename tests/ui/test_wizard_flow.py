@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QLineEdit
 
 from desktop.logic.case.files import load_case
 from desktop.logic.rules.fees import fee_text
+from desktop.logic.rules.overview import route_rows
+from desktop.logic.rules.sources import cite
 from desktop.logic.wizard.navigation import PAGE_IDS
 from desktop.ui import dialogs
 from desktop.ui.widgets import DateField, YenField
@@ -136,7 +138,10 @@ def test_full_case_through_every_page(qtbot, wizard, monkeypatch, tmp_path):
     first = guideline.conditions[0]
     assert shown[0][1].startswith({"met": "充足", "declared": "申告", "not_met": "未充足", "unknown": "不明",
                                    "waived": "適用除外", "lender_decides": "金融機関等が判断"}[first.status])
-    assert shown[0][4] == first.source
+    assert shown[0][4] == cite(first.source)
+    # The comparison table lists every route once, usable first, in the packet's words.
+    assert routes.table.rows_text() == [(r.mark, r.name, r.cost, r.reason, r.change)
+                                        for r in route_rows(assessment.routes)]
     assert all(routes.cards[r.route_id].fee.text().startswith(f"費用：{fee_text(r.fee)}") for r in assessment.routes)
     routes.cards["guideline_release"].pursue.click()
     assert session.case.selected_routes == ["guideline_release"]

@@ -6,6 +6,7 @@ from reportlab.platypus import Flowable
 
 from desktop.logic.rules.evaluation import Assessment
 from desktop.logic.packet.build import AUDIENCE_LABELS, Audience
+from desktop.logic.packet.bibliography import bibliography_section
 from desktop.logic.packet.blocks import PacketContext
 from desktop.logic.packet.layout import PageFurniture, render
 from desktop.logic.packet.plan import documents_and_contacts, explanation_request, improvement, internal_memo
@@ -25,6 +26,7 @@ def render_packet(assessment: Assessment, audience: Audience, addressee: str | N
         story.extend(section(ctx))
     if audience == "internal":
         story.extend(internal_memo(ctx))
+    story.extend(bibliography_section(ctx))
     furniture = PageFurniture(title=wording.title, company=ctx.company,
                               audience_label=AUDIENCE_LABELS[audience], disclaimer=wording.disclaimer)
     return render(story, furniture, author=assessment.case.negotiation.preparer or ctx.company,

@@ -38,6 +38,7 @@ from desktop.logic.packet.text import (
 )
 from desktop.logic.rules.routes.base import VERDICT_MARKS
 from desktop.logic.rules.data import caution_label
+from desktop.logic.rules.sources import cite
 
 
 def improvement(ctx: PacketContext) -> list[Flowable]:
@@ -97,7 +98,7 @@ def explanation_request(ctx: PacketContext) -> list[Flowable]:
     story.append(_date_and_person_row())
     story.append(Spacer(1, 3 * mm))
     story.append(para(req.closing, Styles.body))
-    story.append(para(f"根拠：{req.source}", Styles.note))
+    story.append(para(f"根拠：{cite(req.source)}", Styles.note))
     story.append(PageBreak())
     return story
 
@@ -122,7 +123,7 @@ def documents_and_contacts(ctx: PacketContext) -> list[Flowable]:
     for doc in documents_for(ctx.assessment):
         rows.append([cell("□", Styles.mark), doc.name,
                      para(text(doc.proves) + caution_tag(caution_label(doc.confidence)), markup=True),
-                     cell(doc.source, Styles.cell_small)])
+                     cell(cite(doc.source), Styles.cell_small)])
     story.append(grid_table(rows, fractions_of(FRAME_WIDTH, 7, 45, 34, 14)))
     story.append(para("制度ごとに必要な資料は、5章の各制度の「必要な資料」もご覧ください。", Styles.note))
     prefecture = ctx.case.company.prefecture
@@ -131,7 +132,7 @@ def documents_and_contacts(ctx: PacketContext) -> list[Flowable]:
         body = contact.body + (f"（{prefecture}）" if contact.prefecture and prefecture else "")
         rows.append([cell(body, Styles.cell_bold),
                      para(text(contact.purpose) + caution_tag(caution_label(contact.confidence)), markup=True),
-                     cell(contact.source, Styles.cell_small)])
+                     cell(cite(contact.source), Styles.cell_small)])
     # A short list: kept whole rather than leaving its last row alone on a page.
     story.append(KeepTogether([*subheading("ご相談先"), grid_table(rows, fractions_of(FRAME_WIDTH, 32, 52, 16))]))
     return story

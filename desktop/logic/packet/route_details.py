@@ -37,6 +37,8 @@ from desktop.logic.packet.styles import (
 )
 from desktop.logic.packet.text import REPAYMENT_LABELS, detailed_routes, preference_label
 from desktop.logic.rules.routes.base import RouteResult
+from desktop.logic.rules.routes.wording import change
+from desktop.logic.rules.sources import cite
 
 
 def routes_section(ctx: PacketContext) -> list[Flowable]:
@@ -56,13 +58,13 @@ def routes_section(ctx: PacketContext) -> list[Flowable]:
 def route_detail(ctx: PacketContext, route: RouteResult) -> list[Flowable]:
     story: list[Flowable] = [CondPageBreak(45 * mm), _route_head(ctx, route), Spacer(1, 1.5 * mm)]
     reason = para(f"<font name='{GOTHIC_BOLD}'>主な理由：</font>{text(route.reason)}"
-                  f"<font size='7'>　出典：{text(route.source)}</font>", Styles.body, markup=True)
+                  f"<font size='7'>　出典：{text(cite(route.source))}</font>", Styles.body, markup=True)
     story += [reason, Spacer(1, 1.5 * mm)]
     if route.conditions:
         rows: list[list] = [["要件", "状況", "数値・回答", "不足（あと何が必要か）", "出典"]]
         for cond in route.conditions:
             rows.append([para(text(cond.label) + caution_tag(cond.caution), markup=True), status_cell(cond.status),
-                         cond.figure or "—", cond.gap or "—", cell(cond.source, Styles.cell_small)])
+                         cond.figure or "—", change(cond) or "—", cell(cite(cond.source), Styles.cell_small)])
         story.append(grid_table(rows, fractions_of(FRAME_WIDTH, 30, 10, 23, 23, 14)))
     facts = _facts(ctx.case, route)
     if facts:
@@ -108,7 +110,7 @@ def _facts(case: Case, route: RouteResult) -> list[tuple[str, str]]:
         if fee.note:
             facts.append(("保証料の備考", text(fee.note)))
         if fee.source:
-            facts.append(("保証料の出典", text(fee.source)))
+            facts.append(("保証料の出典", text(cite(fee.source))))
     if route.terms:
         facts.append(("主な条件", joined(["・" + text(t) for t in route.terms])))
     if route.documents:

@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 from desktop.logic.case.amounts import Unit, format_ratio, format_yen
 from desktop.logic.case.model import Loan, Period
 from desktop.logic.rules.checksheet import ItemResult
+from desktop.logic.rules.sources import cite
 from desktop.logic.case.dates import fiscal_period, jdate
 from desktop.logic.rules.evaluation import Assessment
 from desktop.logic.rules.fees import fee_lines
@@ -101,7 +102,7 @@ def cover(ctx: PacketContext) -> list[Flowable]:
     story.append(Spacer(1, 6 * mm))
     story.append(_legend())
     story.append(Spacer(1, 4 * mm))
-    notices = [f"・{text(n.text)}{caution_tag(caution_label(n.confidence))}<font size='6.5'>（{text(n.source)}）</font>"
+    notices = [f"・{text(n.text)}{caution_tag(caution_label(n.confidence))}<font size='6.5'>（{text(cite(n.source))}）</font>"
                for n in wording.notices]
     box = grid_table([[para("<br/>".join(notices), Styles.note, markup=True)]], [FRAME_WIDTH], header_rows=0)
     story.append(box)
@@ -245,7 +246,7 @@ def guideline_requirements(ctx: PacketContext) -> list[Flowable]:
             if result.item.evidence:
                 evidence.append(f"<font size='7'>確認資料：{text('、'.join(result.item.evidence))}</font>")
         rows.append([para(label, markup=True), status_cell(cond.status),
-                     para("<br/>".join(evidence) or "—", markup=True), para(cond.source, Styles.cell_small)])
+                     para("<br/>".join(evidence) or "—", markup=True), para(cite(cond.source), Styles.cell_small)])
     extra = [("SPAN", (0, r), (-1, r)) for r in bands] + [("BACKGROUND", (0, r), (-1, r), BAND_FILL) for r in bands]
     story.append(grid_table(rows, fractions_of(FRAME_WIDTH, 36, 11, 37, 16), extra=extra))
     if ctx.audience == "coordinator":
@@ -272,7 +273,7 @@ def _coordinator_cross_reference(ctx: PacketContext) -> list[Flowable]:
     ref = ctx.wording.coordinator
     results = ctx.assessment.checksheet.results
     story = subheading("経営者保証コーディネーターの確認基準との対応")
-    story.append(para(ref.notice + caution_tag(caution_label(ref.confidence)) + f"（{text(ref.source)}）",
+    story.append(para(ref.notice + caution_tag(caution_label(ref.confidence)) + f"（{text(cite(ref.source))}）",
                       Styles.note, markup=True))
     rows: list[list] = [["ガイドラインの要件", "確認の基準", "主な確認資料", "充足・申告の項目"]]
     for crit in ref.criteria:
@@ -408,7 +409,7 @@ def governance(ctx: PacketContext) -> list[Flowable]:
             rows.append(_checksheet_row(result, ctx.audience))
     extra = [("SPAN", (0, r), (-1, r)) for r in bands] + [("BACKGROUND", (0, r), (-1, r), BAND_FILL) for r in bands]
     story.append(grid_table(rows, fractions_of(FRAME_WIDTH, 40, 12, 13, 35), extra=extra))
-    story.append(para(f"「重要」は公式チェックシートで特に重要（◎）とされる項目です。出典：{sheet.data.source}",
+    story.append(para(f"「重要」は公式チェックシートで特に重要（◎）とされる項目です。出典：{cite(sheet.data.source)}",
                       Styles.note))
     return story
 
@@ -418,7 +419,7 @@ def _checksheet_row(result: ItemResult, audience: Audience) -> list:
     label = text(item.label) + caution_tag(caution_label(result.confidence))
     if item.important:
         label = f"<font name='{GOTHIC_BOLD}'>［重要］</font>" + label
-    label += f"<br/><font size='6.5'>{text(item.id)}　{text(item.source)}</font>"
+    label += f"<br/><font size='6.5'>{text(cite(item.source))}</font>"
     evidence: list[str] = []
     if result.overridden:
         status = cell(f"上書き：{result.status_label}", Styles.cell_bold)

@@ -247,7 +247,7 @@ def improvement_plan(assessment: Assessment) -> list[PlanRow]:
         rows.append(PlanRow(result.label, result.status_label, gap, by_item.pop(result.id, [])))
     labels = _condition_labels(assessment)
     for item_id, planned in by_item.items():
-        label = labels.get(item_id) or item_id or "その他"
+        label = labels.get(item_id) or "その他"
         rows.append(PlanRow(label, "", "", planned))
     return rows
 

@@ -9,7 +9,10 @@ from desktop.logic.case.dates import fiscal_period
 from desktop.logic.rules.evaluation import Assessment
 from desktop.logic.rules.indicators import ebitda_short_text
 from desktop.logic.rules.fees import fee_text
+from desktop.logic.rules.overview import route_rows
 from desktop.logic.rules.routes.base import STATUS_LABELS
+from desktop.logic.rules.routes.wording import change
+from desktop.logic.rules.sources import cite
 
 
 def _width(text: str) -> int:
@@ -43,8 +46,8 @@ def render(a: Assessment) -> str:
     else:
         lines.append("  決算が未入力です。")
     lines += ["", "■ 制度の判定（◎利用できる見込み ○判断次第 ？入力不足 ×要件未充足 —対象外・期間外）"]
-    rows = [["", "制度", "判定", "主な理由"]]
-    rows += [[r.mark, r.name, r.verdict_label, r.reason] for r in a.routes]
+    rows = [["", "制度", "判定", "費用（概算）", "主な理由", "何が変われば使えるか"]]
+    rows += [[r.mark, r.name, r.verdict_label, r.cost, r.reason, r.change] for r in route_rows(a.routes)]
     lines += ["  " + row for row in _table(rows)]
     for r in a.routes:
         if not r.conditions:
@@ -52,7 +55,8 @@ def render(a: Assessment) -> str:
         lines += ["", f"□ {r.name}　{r.mark} {r.verdict_label}"]
         for cond in r.conditions:
             caution = f"［{cond.caution}］" if cond.caution else ""
-            gap = f"　→ {cond.gap}" if cond.gap else ""
+            gap = f"　→ {change(cond)}" if change(cond) else ""
             lines.append(f"  [{STATUS_LABELS[cond.status]}] {cond.label}{caution}　{cond.figure}{gap}")
         lines.append(f"  {fee_text(r.fee)}")
+        lines.append(f"  出典：{cite(r.source)}")
     return "\n".join(lines) + "\n"

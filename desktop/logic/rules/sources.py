@@ -60,16 +60,20 @@ def tags_in(ref: str) -> list[str]:
     return list(dict.fromkeys(m.group(0) for m in _TAG.finditer(ref)))
 
 
-def cite(ref: str) -> str:
-    """A source note with each tag replaced by the document's short name and the developers'
-    own pointers removed: 「S003 ②（*2）、S004 2.(2)」 → 「中小企業庁『参考資料』（2025年10月） ②（*2）、
-    信用保証協会 説明書 2.(2)」."""
-    text = _TAG.sub(lambda m: _source(m.group(0)).short, ref)
+def readable(text: str) -> str:
+    """Prose (a note, a term) with any tag it cites replaced by the document's short name and the
+    developers' own pointers removed."""
+    text = _TAG.sub(lambda m: _source(m.group(0)).short, text)
     text = _INTERNAL.sub("", text)
     text = _EMPTY_BRACKETS.sub("", text)
     text = re.sub(r"（[\s、,，]+", "（", text)
-    text = re.sub(r"[\s、,，]+）", "）", text)
-    parts = [p.strip() for p in text.split("、")]
+    return re.sub(r"[\s、,，]+）", "）", text)
+
+
+def cite(ref: str) -> str:
+    """A source note as people read it: 「S003 ②（*2）、S004 2.(2)」 → 「中小企業庁『参考資料』（2025年10月）
+    ②（*2）、信用保証協会 説明書 2.(2)」 (each document named once)."""
+    parts = [p.strip() for p in readable(ref).split("、")]
     return "、".join(dict.fromkeys(p for p in parts if p))
 
 

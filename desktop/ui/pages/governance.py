@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout
 
 from desktop.logic.case.model import BusinessAsset
+from desktop.logic.rules.sources import cite
 from desktop.logic.rules.checksheet import ChecksheetItem, load_checksheet
 from desktop.logic.wizard.editing import override_pending, set_answer
 from desktop.logic.rules.data import caution_label
@@ -33,7 +34,7 @@ class _ItemRow:
         caution = f"（{caution_label(item.confidence)}）" if caution_label(item.confidence) else ""
         self.label = QLabel(f"{mark}{item.label}{caution}")
         self.label.setWordWrap(True)
-        self.label.setToolTip(f"{item.help}\n根拠資料：{'、'.join(item.evidence)}\n出典：{item.source}")
+        self.label.setToolTip(f"{item.help}\n根拠資料：{'、'.join(item.evidence)}\n出典：{cite(item.source)}")
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.answer = ChoiceCombo(f"{item.label} の回答" if not decided else f"{item.label} の上書き",

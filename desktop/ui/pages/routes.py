@@ -1,7 +1,8 @@
-"""制度の選択: every route with its verdict, conditions (status, figure, gap, source) and fee.
+"""制度の選択: the eleven routes compared in one table first (mark, name, cost, the main reason,
+what would have to change; usable first, as the packet orders them), then the selected route's
+card with every condition written out (status, figure, what would have to change, source).
 
-Each route is a card with every condition written out in full (nothing elided), so the page
-reads like the packet; the adviser ticks the routes to pursue and picks the first choice.
+The adviser ticks the routes to pursue in the card and picks the first choice.
 """
 
 from __future__ import annotations
@@ -9,15 +10,28 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QVBoxLayout
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
 
 from desktop.logic.wizard.editing import set_route_choice, verdict_summary
 from desktop.logic.rules.fees import fee_text
+from desktop.logic.rules.overview import RouteRow, route_rows
 from desktop.logic.rules.routes.base import STATUS_LABELS, RouteResult
+from desktop.logic.rules.routes.wording import change
+from desktop.logic.rules.sources import cite
 from desktop.ui.pages.base import CasePage, set_checked, error_banner, note, show_banner
 from desktop.ui.widgets import ChoiceCombo, form_row, new_form
 
-CONDITION_HEADERS = ("要件", "状態", "数値・回答", "足りない点（あと何が必要か）", "出典")
+CONDITION_HEADERS = ("要件", "状態", "数値・回答", "何が変われば満たせるか", "出典")
+OVERVIEW_HEADERS = ("判定", "制度", "費用（概算）", "主な理由", "何が変われば使えるか")
 CONDITION_WIDTHS = (28, 12, 22, 26, 12)
 # Routes whose conditions are worth reading; 対象外・受付期間外 show their reason only.
 DETAILED = ("eligible", "possible", "needs_input", "not_eligible")
@@ -64,7 +78,8 @@ class RouteCard(QGroupBox):
         set_checked(self.pursue, pursued)
         self.verdict.setText(f"判定：{route.mark} {route.verdict_label}")
         self.reason.setText(f"理由：{route.reason}")
-        self.fee.setText(f"費用：{fee_text(route.fee)}" + (f"（{route.fee.note}）" if route.fee and route.fee.note else ""))
+        self.fee.setText(f"費用：{fee_text(route.fee)}" + (f"（{route.fee.note}）" if route.fee and route.fee.note else "")
+                         + (f"\n保証料の出典：{cite(route.fee.source)}" if route.fee and route.fee.source else ""))
         detailed = route.verdict in DETAILED and bool(route.conditions)
         self.conditions.setVisible(detailed)
         self.extra.setVisible(detailed)
@@ -73,13 +88,13 @@ class RouteCard(QGroupBox):
         if route.documents:
             lines.append("必要書類：" + "、".join(route.documents))
         lines += [f"注意：{n}" for n in route.notes]
-        lines.append(f"出典：{route.source}")
+        lines.append(f"出典：{cite(route.source)}")
         self.extra.setText("\n".join(lines))
 
     def _fill_conditions(self, route: RouteResult | None) -> None:
         conditions = route.conditions if route is not None else []
         self._rows = [(c.label, STATUS_LABELS[c.status] + (f"（{c.caution}）" if c.caution else ""),
-                       c.figure or "—", c.gap or "—", c.source) for c in conditions]
+                       c.figure or "—", change(c) or "—", cite(c.source)) for c in conditions]
         head = "".join(f'<th align="left" width="{w}%">{escape(h)}</th>'
                        for h, w in zip(CONDITION_HEADERS, CONDITION_WIDTHS))
         # Parts of a combined condition (e.g. ③a of ③) are indented under it.
@@ -94,11 +109,65 @@ class RouteCard(QGroupBox):
         return list(self._rows)
 
 
+class RouteTable(QTableWidget):
+    """The eleven routes side by side, one row each, tall enough to need no scroll bar of its own
+    (the page scrolls); selecting a row shows that route's card below."""
+
+    def __init__(self) -> None:
+        super().__init__(0, len(OVERVIEW_HEADERS))
+        self.setHorizontalHeaderLabels(list(OVERVIEW_HEADERS))
+        self.setAccessibleName("制度の比較表")
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().setVisible(False)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.horizontalHeader()
+        for column, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch,
+                                       QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch,
+                                       QHeaderView.ResizeMode.Stretch)):
+            header.setSectionResizeMode(column, mode)
+        header.sectionResized.connect(lambda *_: self.fit_rows())
+        self.route_ids: list[str] = []
+
+    def fill(self, rows: list[RouteRow], first: str | None, pursued: list[str]) -> None:
+        self.route_ids = [r.route_id for r in rows]
+        self.setRowCount(len(rows))
+        for index, row in enumerate(rows):
+            name = row.name
+            if row.route_id == first:
+                name += "\n【第一希望】"
+            elif row.route_id in pursued:
+                name += "\n【進める】"
+            cells = (row.mark, name, row.cost, row.reason, row.change)
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                if column == 0:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignTop)
+                    item.setToolTip(row.verdict_label)
+                    item.setData(Qt.ItemDataRole.AccessibleTextRole, row.verdict_label)
+                self.setItem(index, column, item)
+        self.fit_rows()
+
+    def fit_rows(self) -> None:
+        self.resizeRowsToContents()
+        height = self.horizontalHeader().height() + sum(self.rowHeight(r) for r in range(self.rowCount()))
+        self.setFixedHeight(height + 2 * self.frameWidth())
+
+    def rows_text(self) -> list[tuple[str, ...]]:
+        """The table as shown, row by row (for tests and screen checks)."""
+        return [tuple(self.item(r, c).text() for c in range(self.columnCount())) for r in range(self.rowCount())]
+
+
 class RoutesPage(CasePage):
     def build(self, layout: QVBoxLayout) -> None:
         layout.addWidget(note("判定：◎利用できる見込み　○金融機関・保証協会の判断次第　？入力が足りない　"
-                              "×要件を満たしていない　—対象外・受付期間外。"
-                              "進める制度に印を付け、第一希望を選んでください。費用は借入期間全体の概算です。"))
+                              "×要件を満たしていない　—対象外・受付期間外。使える制度から順に並べています。"
+                              "行を選ぶと、その制度の要件が下に開きます。費用は借入期間全体の概算です。"))
         self.banner = error_banner()
         layout.addWidget(self.banner)
         form = new_form()
@@ -108,11 +177,17 @@ class RoutesPage(CasePage):
         layout.addLayout(form)
         self.counts = QLabel()
         layout.addWidget(self.counts)
+        self.table = RouteTable()
+        self.table.currentCellChanged.connect(lambda row, *_: self._show_card(row))
+        layout.addWidget(self.table)
         self.cards_box = QVBoxLayout()
         layout.addLayout(self.cards_box)
         self.cards: dict[str, RouteCard] = {}
+        self.shown: str | None = None
 
     def load(self, fresh: bool) -> None:
+        if fresh:
+            self.shown = None
         self.show_results()
 
     def show_results(self) -> None:
@@ -127,9 +202,32 @@ class RoutesPage(CasePage):
             card = self.cards.get(route.route_id)
             if card is None:
                 card = self.cards[route.route_id] = RouteCard(route.route_id, self)
+                card.setVisible(False)
                 self.cards_box.addWidget(card)
             card.fill(route, route.route_id in selected)
+        self.table.blockSignals(True)
+        self.table.fill(route_rows(assessment.routes), selected[0] if selected else None, selected)
+        self.table.blockSignals(False)
+        wanted = self.shown or (selected[0] if selected else self.table.route_ids[0])
+        self.select_route(wanted)
         self._load_first_choice(assessment.routes)
+
+    def select_route(self, route_id: str) -> None:
+        """Show one route's card (and mark its row) without changing the case."""
+        if route_id not in self.table.route_ids:
+            return
+        row = self.table.route_ids.index(route_id)
+        self.table.blockSignals(True)
+        self.table.setCurrentCell(row, self.table.currentColumn() if self.table.currentColumn() >= 0 else 1)
+        self.table.blockSignals(False)
+        self._show_card(row)
+
+    def _show_card(self, row: int) -> None:
+        if not 0 <= row < len(self.table.route_ids):
+            return
+        self.shown = self.table.route_ids[row]
+        for route_id, card in self.cards.items():
+            card.setVisible(route_id == self.shown)
 
     def _load_first_choice(self, routes: list[RouteResult]) -> None:
         # Texts are replaced in place for the same reason (called from the combo's own signal).

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from desktop.logic.rules.routes import abl, cgc_handling, guideline, jfc, proper_refinance, selection, startup, succession
+from desktop.logic.rules import sources
+from desktop.logic.rules.routes import wording
 from desktop.logic.rules.routes.base import RouteContext, RouteResult
 
 # route id → rule; modules register here so every caller sees the same order.
@@ -35,6 +37,8 @@ RULE_LOADERS: list[Callable[[], object]] = [
     succession.rule,
     abl.rule,
     jfc.rule,
+    wording.condition_texts,
+    sources.registry,
 ]
 
 

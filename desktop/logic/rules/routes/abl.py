@@ -80,7 +80,7 @@ def evaluate(ctx: RouteContext) -> RouteResult:
     # A revolving line: the 概算 is one year with the whole amount drawn, not the planned schedule.
     one_year = loan.model_copy(update={"term_months": params.terms.max_term_months, "repayment": "lump_sum"})
     fee = flat_fee(params.flat_rate_percent, one_year, source=tags.source("fee"),
-                   note="保証料率は1つのWeb情報源（W）による値です。概算は融資額を1年間満額利用した場合です。")
+                   note="保証料率は1つの信用保証協会のウェブサイトによる値です。概算は融資額を1年間満額利用した場合です。")
     conditions = [_current_assets(ctx, tags), _collateral(ctx, tags), loan_amount_condition(loan, params.terms, tags)]
     return route_result(r, version, conditions, fee=fee, terms=terms_lines(params.terms),
                         documents=params.documents, notes=params.notes)

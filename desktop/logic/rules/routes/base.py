@@ -16,6 +16,7 @@ from desktop.logic.rules.indicators import Indicators
 from desktop.logic.case.dates import jdate
 from desktop.logic.rules.data import Confidence, P, Params, Rule, RuleVersion, caution_label
 from desktop.logic.rules.routes import wording
+from desktop.logic.rules.sources import readable
 
 ConditionStatus = Literal["met", "not_met", "unknown", "waived", "declared", "lender_decides"]
 Verdict = Literal["eligible", "possible", "needs_input", "not_eligible", "not_applicable", "closed"]
@@ -179,7 +180,9 @@ def route_result(rule: Rule[P], version: RuleVersion, conditions: list[Condition
     return RouteResult(
         route_id=rule.file.id, name=rule.file.name, verdict=decided, conditions=conditions,
         reason=reason or reason_from(decided, conditions), source=version.source, fee=fee,
-        terms=terms or [], documents=documents or [], notes=notes or [],
+        # Notes and terms are prose that may cite a document by tag; people read its name.
+        terms=[readable(t) for t in terms or []], documents=documents or [],
+        notes=[readable(n) for n in notes or []],
         rule_checked_on=version.checked_on,
     )
 

@@ -23,6 +23,7 @@ from desktop.logic.rules.routes.base import (
 from desktop.logic.rules.routes.conditions import Tags
 from desktop.logic.rules.routes.loan_terms import LoanTerms, loan_fit, terms_lines
 from desktop.logic.rules.data import Params, Rule, load_rule
+from desktop.logic.rules.sources import cite
 
 ROUTE_ID = "startup_promotion"
 
@@ -130,12 +131,12 @@ def _fee(ctx: RouteContext, p: StartupParams, tags: Tags) -> FeeEstimate:
     totals = [e.total_percent for e in p.fee_examples]
     examples = "、".join(
         f"{e.cgc} " + (f"{format_rate(e.base_percent)}＋{format_rate(surcharge)}＝" if e.base_percent is not None else "")
-        + f"{format_rate(e.total_percent)}（{e.source}）" for e in p.fee_examples)
+        + f"{format_rate(e.total_percent)}（{cite(e.source)}）" for e in p.fee_examples)
     return FeeEstimate(
         rate_min=min(totals), rate_max=max(totals), surcharge_rate=surcharge,
         surcharge_yen=cost_over_loan(surcharge, ctx.case.situation.planned_loan),
         note=(f"保証料率は各信用保証協会の創業関連保証の料率に {format_rate(surcharge)} を上乗せした率です。"
-              f"料率の幅は保証協会の掲載例です（例示・Web情報1件ずつ［W］）：{examples}。"),
+              f"料率の幅は保証協会の掲載例です（例示。各保証協会のウェブサイト1件ずつ）：{examples}。"),
         source=f"{tags.source('fee')}、{tags.source('fee_examples')}",
     )
 
@@ -145,10 +146,10 @@ def _governance_note(c: Company, p: StartupParams, tags: Tags) -> str:
     text = "ガバナンス体制の整備に関するチェック（中小企業活性化協議会、決算申告書に基づく）を創業" + \
         "・".join(f"{y}年目" for y in p.governance_check_years) + "に受け、チェックシートを金融機関に提出します"
     if c.incorporated_on is None:
-        return f"{text}（{tags.source('governance')}）。"
+        return f"{text}（{cite(tags.source('governance'))}）。"
     dates = "、".join(f"{y}年目 {jdate(add_years(c.incorporated_on, y))}頃" for y in p.governance_check_years)
     return (f"{text}。目安：{dates}（設立日から数えた日付。決算期との関係は要確認）"
-            f"（{tags.source('governance')}）。")
+            f"（{cite(tags.source('governance'))}）。")
 
 
 def evaluate(ctx: RouteContext) -> RouteResult:

@@ -29,6 +29,7 @@ from desktop.logic.rules.routes.conditions import (
 )
 from desktop.logic.rules.routes.loan_terms import LoanTerms, loan_fit, terms_lines
 from desktop.logic.rules.data import Params, Rule, load_rule
+from desktop.logic.rules.sources import cite
 
 ROUTE_ID = "succession_special"
 
@@ -135,14 +136,14 @@ def _fee(app_date: dt.date, loan: PlannedLoan, tags: Tags) -> tuple[FeeEstimate 
         fee = fee_from_table(cheap, loan, source=source,
                              note="経営者保証コーディネーターの確認を受けた場合の料率で計算しています。")
         return fee, (f"経営者保証コーディネーターの確認を受けた料率（{cheap_range}）です。"
-                     f"下限の{format_rate(min(cheap))}は保証協会の管理に必要な費用です（S002）。")
+                     f"下限の{format_rate(min(cheap))}は保証協会の管理に必要な費用です（{cite('S002')}）。")
     fee = fee_from_table(tables.standard, loan, source=source, note=RATE_CLASS_NOTE)
     saving = ""
     confirmed = fee_from_table(cheap, loan)
     if fee.yen_estimate is not None and confirmed.yen_estimate is not None:
         saving = f"（この借入では概算 {format_yen(fee.yen_estimate - confirmed.yen_estimate)}の軽減）"
     return fee, (f"経営者保証コーディネーター（各都道府県の事業承継・引継ぎ支援センター、無料）の確認を受けると、"
-                 f"保証料率が {cheap_range} に下がります{saving}（S002、W50）。")
+                 f"保証料率が {cheap_range} に下がります{saving}（{cite('S002、W50')}）。")
 
 
 def evaluate(ctx: RouteContext) -> RouteResult:
