@@ -8,7 +8,8 @@ from reportlab.lib.units import mm
 
 from desktop.logic.packet.blocks import PacketContext
 from desktop.logic.packet.styles import FRAME_WIDTH, Styles, cell, fractions_of, grid_table, para, text
-from desktop.logic.rules.sources import bibliography
+from desktop.logic.packet.text import OUT_OF_PLAY
+from desktop.logic.rules.sources import Source, bibliography
 
 
 def cited_notes(ctx: PacketContext) -> list[str]:
@@ -16,7 +17,8 @@ def cited_notes(ctx: PacketContext) -> list[str]:
     packet's own fixed wording."""
     a, w = ctx.assessment, ctx.wording
     notes = [a.checksheet.data.source, *(r.source for r in a.checksheet.results.values())]
-    for route in a.routes:
+    # Routes out of play print their name and reason only, so their sources are not cited.
+    for route in (r for r in a.routes if r.verdict not in OUT_OF_PLAY):
         notes += [route.source, *(c.source for c in route.conditions)]
         if route.fee is not None:
             notes.append(route.fee.source)
@@ -25,11 +27,19 @@ def cited_notes(ctx: PacketContext) -> list[str]:
     return notes
 
 
+def _listing_order(source: Source) -> tuple[int, int]:
+    kind = {"S": 0, "G": 1}.get(source.id[0], 2)
+    digits = "".join(ch for ch in source.id if ch.isdigit())
+    return kind, int(digits or 0)
+
+
 def bibliography_section(ctx: PacketContext) -> list[Flowable]:
     rows: list[list] = [["本文での表記", "資料名", "発行元・日付", "入手先"]]
-    for s in bibliography(cited_notes(ctx)):
-        rows.append([para(text(s.short)), para(text(s.title)),
-                     para(text(s.publisher + (f"（{s.date}）" if s.date else ""))), cell(s.where or "—", Styles.cell_small)])
+    # Government documents and the guideline first, then the web pages by number.
+    for s in sorted(bibliography(cited_notes(ctx)), key=_listing_order):
+        rows.append([para(s.short, Styles.cell_small), para(s.title, Styles.cell_small),
+                     para(text(s.publisher) + (f"<br/>{text(s.date)}" if s.date else ""), Styles.cell_small, markup=True),
+                     cell(s.where or "—", Styles.cell_small)])
     return [CondPageBreak(40 * mm), Spacer(1, 4 * mm), para("出典一覧", Styles.section),
             para("本資料の出典欄に示した資料の一覧です。", Styles.note), Spacer(1, 1.5 * mm),
             grid_table(rows, fractions_of(FRAME_WIDTH, 24, 30, 22, 24))]

@@ -62,9 +62,14 @@ def route_detail(ctx: PacketContext, route: RouteResult) -> list[Flowable]:
     story += [reason, Spacer(1, 1.5 * mm)]
     if route.conditions:
         rows: list[list] = [["要件", "状況", "数値・回答", "不足（あと何が必要か）", "出典"]]
+        previous = ""
         for cond in route.conditions:
+            # A citation repeated from the row above prints as 同上, as tables in Japanese documents do.
+            cited = cite(cond.source)
             rows.append([para(text(cond.label) + caution_tag(cond.caution), markup=True), status_cell(cond.status),
-                         cond.figure or "—", change(cond) or "—", cell(cite(cond.source), Styles.cell_small)])
+                         cond.figure or "—", change(cond) or "—",
+                         cell("同上" if cited == previous else cited, Styles.cell_small)])
+            previous = cited
         story.append(grid_table(rows, fractions_of(FRAME_WIDTH, 30, 10, 23, 23, 14)))
     facts = _facts(ctx.case, route)
     if facts:

@@ -144,7 +144,10 @@ def reason_from(verdict: Verdict, conditions: list[Condition]) -> str:
     """The key reason in one sentence: the authored sentence of the first deciding condition."""
     if verdict not in _DECIDING:
         return ALL_MET
-    return wording.sentence(deciding_conditions(verdict, conditions)[0])
+    main = deciding_conditions(verdict, conditions)[0]
+    # A combined condition decided by a single part: that part's sentence says exactly what is wrong.
+    parts = [c for c in conditions if c.part_of == main.id and c.status == main.status]
+    return wording.sentence(parts[0] if len(parts) == 1 else main)
 
 
 def rule_in_force(rule: Rule[P], ctx: RouteContext, *,
