@@ -35,9 +35,9 @@ def screen_texts(page: QWidget) -> list[str]:
 
 
 @pytest.mark.parametrize("name", ["healthy", "succession", "startup"])
-def test_no_internal_id_on_the_routes_and_governance_pages(wizard, name: str) -> None:
+def test_no_internal_id_on_the_pages_that_show_results(wizard, name: str) -> None:
     wizard.session.load_demo(demo_cases()[name])
-    for key in ("governance", "routes"):
+    for key in ("governance", "routes", "negotiation", "output"):
         wizard.jump_to(PAGE_IDS[key])
         found = [m.group(0) + "：" + text[:60] for text in screen_texts(wizard.currentPage())
                  for m in INTERNAL_ID.finditer(text)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGroupBox, QPlainTextEdit, QPushButton, QVBoxLayout
 
 from desktop.logic.case.model import Action
+from desktop.logic.rules.checksheet import load_checksheet
 from desktop.logic.wizard.editing import propose_actions
 from desktop.ui.pages.base import CasePage, note
 from desktop.ui.widgets import Column, RecordTable, form_row, new_form
@@ -15,8 +16,10 @@ REQUESTS = (
     ("review_amount", "保証金額・範囲の見直し"),
     ("alternative", "代替的な手法（停止条件付・解除条件付保証、ABL、金利の上乗せ等）"),
 )
+# The item an action improves is chosen by its wording; its id stays in the case file.
+ACTION_ITEMS = (("", "（項目を選ばない）"), *((item.id, item.label) for item in load_checksheet().items()))
 ACTION_COLUMNS = (
-    Column("item_id", "項目番号", "text"),
+    Column("item_id", "改善する項目", "choice", ACTION_ITEMS, stretch=True),
     Column("action", "改善の内容", "text", stretch=True),
     Column("owner", "担当", "text"),
     Column("due", "期限", "date"),
