@@ -127,9 +127,11 @@ class RouteTable(QTableWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.horizontalHeader()
         for column, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch,
-                                       QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch,
+                                       QHeaderView.ResizeMode.Fixed, QHeaderView.ResizeMode.Stretch,
                                        QHeaderView.ResizeMode.Stretch)):
             header.setSectionResizeMode(column, mode)
+        # The cost wraps after its amount rather than widening the table: about 13 characters.
+        header.resizeSection(2, self.fontMetrics().horizontalAdvance("概算 約000〜000万円（") + 12)
         header.sectionResized.connect(lambda *_: self.fit_rows())
         self.route_ids: list[str] = []
 

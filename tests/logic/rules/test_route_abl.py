@@ -82,7 +82,7 @@ def test_flat_fee_for_one_year_fully_drawn() -> None:
     assert r.fee is not None
     assert (r.fee.rate_min, r.fee.rate_max, r.fee.rate_exact) == (Decimal("0.68"), Decimal("0.68"), Decimal("0.68"))
     assert r.fee.yen_estimate == 204_000      # 30,000,000円 × 0.68% × 1年
-    assert "W" in r.fee.note
+    assert "信用保証協会のウェブサイト" in r.fee.note  # named, not tagged (W36)
 
 
 @pytest.mark.parametrize(("amount", "status"), [(250_000_000, "met"), (250_000_001, "not_met"), (None, "unknown")])

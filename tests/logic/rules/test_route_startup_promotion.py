@@ -204,7 +204,8 @@ def test_fee_shows_the_surcharge_and_examples_only() -> None:
     assert r.fee.surcharge_yen == 167_500   # 30,000,000円, 6 months' grace then 54 instalments
     assert (r.fee.rate_min, r.fee.rate_max) == (Decimal("1.00"), Decimal("1.20"))
     assert r.fee.rate_exact is None and r.fee.yen_estimate is None   # the CGC's base rate is not known
-    assert "例" in r.fee.note and "0.80%＋0.20%＝1.00%" in r.fee.note and "[W]" in r.fee.note.replace("［", "[").replace("］", "]")
+    assert "例" in r.fee.note and "0.80%＋0.20%＝1.00%" in r.fee.note and "ウェブサイト1件ずつ" in r.fee.note
+    assert "W33" in r.fee.source and "W3" not in r.fee.note   # the pages are cited by the source, by name
 
 
 def test_governance_reminders_from_the_incorporation_date_are_estimates() -> None:

@@ -126,12 +126,13 @@ def _own_funds(c: Company, s: Startup, p: StartupParams, tags: Tags, closed_peri
 
 def _fee(ctx: RouteContext, p: StartupParams, tags: Tags) -> FeeEstimate:
     """Each CGC's 創業関連保証 rate + 0.20 %: the base is not ours to know, so show the surcharge
-    exactly and the published rates of two CGCs as examples only (F-24)."""
+    exactly and the published rates of two CGCs as examples only (F-24); each example's page is
+    in the fee's source."""
     surcharge = p.fee_surcharge_percent
     totals = [e.total_percent for e in p.fee_examples]
     examples = "、".join(
         f"{e.cgc} " + (f"{format_rate(e.base_percent)}＋{format_rate(surcharge)}＝" if e.base_percent is not None else "")
-        + f"{format_rate(e.total_percent)}（{cite(e.source)}）" for e in p.fee_examples)
+        + f"{format_rate(e.total_percent)}" for e in p.fee_examples)
     return FeeEstimate(
         rate_min=min(totals), rate_max=max(totals), surcharge_rate=surcharge,
         surcharge_yen=cost_over_loan(surcharge, ctx.case.situation.planned_loan),
