@@ -7,7 +7,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Spacer
 from reportlab.lib.units import mm
 
 from desktop.logic.packet.blocks import PacketContext
-from desktop.logic.packet.styles import FRAME_WIDTH, Styles, cell, fractions_of, grid_table, para, text
+from desktop.logic.packet.styles import GOTHIC_BOLD, Styles, para, text
 from desktop.logic.packet.text import OUT_OF_PLAY
 from desktop.logic.rules.sources import Source, bibliography
 
@@ -33,13 +33,20 @@ def _listing_order(source: Source) -> tuple[int, int]:
     return kind, int(digits or 0)
 
 
+def _entry(source: Source) -> str:
+    """One line of the list: the name the citations use, then the title, publisher, date and where."""
+    publisher = "" if source.publisher in source.short else f"　{text(source.publisher)}"
+    date = f"（{text(source.date)}）" if source.date else ""
+    title = "" if f"『{source.title}』" in source.short else f"　『{text(source.title)}』"
+    return (f"<font name='{GOTHIC_BOLD}'>{text(source.short)}</font>{title}{publisher}{date}"
+            f"　入手先：{text(source.where or '—')}")
+
+
 def bibliography_section(ctx: PacketContext) -> list[Flowable]:
-    rows: list[list] = [["本文での表記", "資料名", "発行元・日付", "入手先"]]
-    # Government documents and the guideline first, then the web pages by number.
-    for s in sorted(bibliography(cited_notes(ctx)), key=_listing_order):
-        rows.append([para(s.short, Styles.cell_small), para(s.title, Styles.cell_small),
-                     para(text(s.publisher) + (f"<br/>{text(s.date)}" if s.date else ""), Styles.cell_small, markup=True),
-                     cell(s.where or "—", Styles.cell_small)])
+    # Government documents and the guideline first, then the web pages by number; one short
+    # paragraph each, so that the list stays within a page or so.
+    entries = [para(_entry(s), Styles.note, markup=True)
+               for s in sorted(bibliography(cited_notes(ctx)), key=_listing_order)]
     return [CondPageBreak(40 * mm), Spacer(1, 4 * mm), para("出典一覧", Styles.section),
-            para("本資料の出典欄に示した資料の一覧です。", Styles.note), Spacer(1, 1.5 * mm),
-            grid_table(rows, fractions_of(FRAME_WIDTH, 24, 30, 22, 24))]
+            para("本資料の出典欄に示した資料です（太字が出典欄での表記）。", Styles.note), Spacer(1, 1.5 * mm),
+            *entries]
