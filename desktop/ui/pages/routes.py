@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.logic.wizard.editing import set_route_choice, verdict_summary
 from desktop.logic.rules.fees import fee_text
-from desktop.logic.rules.overview import RouteRow, route_rows
+from desktop.logic.rules.overview import RouteRow, ordered, route_rows
 from desktop.logic.rules.routes.base import STATUS_LABELS, RouteResult
 from desktop.logic.rules.routes.wording import change
 from desktop.logic.rules.sources import cite
@@ -212,7 +212,7 @@ class RoutesPage(CasePage):
         self.table.blockSignals(False)
         wanted = self.shown or (selected[0] if selected else self.table.route_ids[0])
         self.select_route(wanted)
-        self._load_first_choice(assessment.routes)
+        self._load_first_choice(ordered(assessment.routes))
 
     def select_route(self, route_id: str) -> None:
         """Show one route's card (and mark its row) without changing the case."""
