@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop.logic.case.amounts import format_man
-from desktop.logic.case.dates import add_months, add_years, earliest_start, elapsed
+from desktop.logic.case.dates import add_months, add_years, civil_elapsed, earliest_start, elapsed, period_last_day
 from desktop.logic.rules.evaluation import evaluate, load_rule_data
 from desktop.logic.rules.routes import ROUTES
 from desktop.logic.rules.data import weakest
@@ -35,6 +35,21 @@ def test_add_years_anniversary_and_leap_day() -> None:
     assert add_years(D(2021, 11, 24), 5) == D(2026, 11, 24)
     assert add_years(D(2020, 2, 29), 5) == D(2025, 3, 1)
     assert add_years(D(2020, 2, 29), 4) == D(2024, 2, 29)
+
+
+@pytest.mark.parametrize(("start", "years", "last"), [
+    (D(2021, 11, 24), 5, D(2026, 11, 24)),   # the anniversary itself (民法 140条・143条)
+    (D(2020, 2, 29), 3, D(2023, 2, 28)),     # counted from 1 March: ends the day before 1 March
+    (D(2025, 2, 28), 3, D(2028, 2, 29)),     # counted from 1 March 2025: ends 29 February 2028
+    (D(2024, 2, 28), 3, D(2027, 2, 28)),     # from 29 February: no 29th → the month's last day
+])
+def test_period_last_day_counts_as_the_civil_code(start: dt.date, years: int, last: dt.date) -> None:
+    assert period_last_day(start, years) == last
+
+
+def test_civil_elapsed_leaves_out_the_first_day() -> None:
+    assert civil_elapsed(D(2021, 11, 24), D(2026, 11, 24)) == "4年11か月"
+    assert civil_elapsed(D(2021, 11, 24), D(2026, 11, 25)) == "5年0か月"
 
 
 def test_earliest_start_is_the_first_day_reaching_the_target() -> None:
