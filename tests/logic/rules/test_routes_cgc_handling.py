@@ -129,6 +129,8 @@ def test_bank_linked_a2_parallel_loan_answer_decides_when_a1_fails(
     assert cond(result, "A2").status == a2
     assert cond(result, "A").status == a
     assert result.verdict == verdict
+    if answer is None:
+        assert "申込金融機関に確認してください" in cond(result, "A2").figure
 
 
 def test_bank_linked_a_not_met_states_one_gap_for_both_ways() -> None:
@@ -219,9 +221,13 @@ def test_bank_linked_c_unknown_when_the_self_check_is_unanswered(item: str, cid:
     assert result.verdict == "needs_input"
 
 
-def test_bank_linked_c2_not_met_with_loans_to_the_representative() -> None:
+@pytest.mark.parametrize(("small_or_necessary", "status"), [(False, "not_met"), (None, "unknown"),
+                                                             (True, "lender_decides")])
+def test_bank_linked_c2_with_loans_to_the_representative(small_or_necessary: bool | None, status: str) -> None:
     c = with_p0(bank_ready(), loans_to_representative_yen=2_000_000)
-    assert cond(evaluate_bank_linked(context(c)), "C2").status == "not_met"
+    c = c.model_copy(update={"declarations": c.declarations.model_copy(
+        update={"small_or_business_necessary_receivables": small_or_necessary})})
+    assert cond(evaluate_bank_linked(context(c)), "C2").status == status
 
 
 # --- 財務要件型 -----------------------------------------------------------------------------

@@ -142,7 +142,9 @@ def _balance(loans: list[Loan]) -> str:
 def _parallel_proper_loan(ctx: RouteContext) -> Condition:
     """A2: the bank answers that it will lend that way at the same time."""
     answer = ctx.case.situation.planned_loan.bank_parallel_proper_loan
-    figure = {None: "金融機関に未確認", True: "申込金融機関が同時に実行すると回答",
+    figure = {None: "金融機関に未確認です。保証付き融資と同時に、経営者保証なし・無担保のプロパー融資を実行してもらえるかを、"
+                    "申込金融機関に確認してください。",
+              True: "申込金融機関が同時に実行すると回答",
               False: "申込金融機関は同時に実行しないと回答"}[answer]
     return from_bool("A2", "保証付き融資と同時に、経営者保証なし・無担保のプロパー融資を実行する", answer,
                      figure=figure, gap="保証付き融資と同時に、経営者保証なし・無担保のプロパー融資の実行を相談する",
