@@ -124,5 +124,36 @@ def test_guideline_financial_proxies_print_as_our_reading() -> None:
 
     r = guideline.evaluate(context(with_p0(case(), net_assets_yen=-1)))
     proxy = next(c for c in r.conditions if c.id == "GL-2.1-P1")
-    assert proxy.status == "not_met" and proxy.caution == "目安"
+    assert proxy.status == "lender_decides" and proxy.caution == "目安"
     assert next(c for c in r.conditions if c.id == "GL-1.3").caution == ""
+
+
+@pytest.mark.parametrize(("net_assets", "status", "verdict"), [
+    (0, "met", "eligible"),              # 債務超過でない (純資産 ≥ 0) passes the proxy
+    (-1, "lender_decides", "possible"),  # a failed proxy is left to the lender's overall judgement, not ×
+])
+def test_guideline_failed_proxy_lowers_to_lender_judgement(net_assets: int, status: str, verdict: str) -> None:
+    from desktop.logic.rules.routes import guideline
+    from tests.builders import context, with_p0
+
+    r = guideline.evaluate(context(with_p0(case(), net_assets_yen=net_assets)))
+    proxy = next(c for c in r.conditions if c.id == "GL-2.1-P1")
+    assert proxy.status == status
+    assert r.verdict == verdict
+    if status == "lender_decides":
+        assert proxy.gap == "純資産をあと 1円以上増やす"       # the weak point stays listed
+        assert proxy.figure.endswith("（保証協会の制度の基準には届きません。目安）")
+        assert r.reason.startswith("財務の数値に、保証協会の制度の基準（目安）に届かない点があります：")
+        assert "債務超過でないこと（純資産がゼロ以上）（純資産 ▲1円" in r.reason
+        assert "総合的に判断" in r.reason
+
+
+def test_guideline_hard_facts_stay_not_met() -> None:
+    from desktop.logic.case.model import Declarations
+    from desktop.logic.rules.routes import guideline
+    from tests.builders import context, with_p0
+
+    c = case(declarations=Declarations(small_or_business_necessary_receivables=False))
+    r = guideline.evaluate(context(with_p0(c, net_assets_yen=-1, loans_to_representative_yen=500_000)))
+    assert next(x for x in r.conditions if x.id == "GL-1.3").status == "not_met"
+    assert r.verdict == "not_eligible"

@@ -433,3 +433,20 @@ def test_d2_results_carry_terms_documents_and_notes() -> None:
     assert any("保証料の補助がある場合" in n for n in result.notes)
     assert any("最終判断は信用保証協会" in n for n in result.notes)
     assert result.rule_checked_on == dt.date(2026, 11, 24)
+
+
+@pytest.mark.parametrize(("incorporated", "verdict"), [
+    (dt.date(2026, 4, 1), "not_eligible"),   # March year-end: the first period closes 2027-03-31
+    (dt.date(2026, 3, 30), "needs_input"),   # one period closed (2026-03-31) but not entered
+])
+def test_financial_before_the_first_year_end_is_not_met_until_then(incorporated: dt.date, verdict: str) -> None:
+    c = case(periods=[])
+    c = c.model_copy(update={"company": c.company.model_copy(update={"incorporated_on": incorporated})})
+    result = evaluate_financial(context(c))
+    assert result.verdict == verdict
+    if verdict == "not_eligible":
+        [only] = result.conditions
+        assert only.status == "not_met"
+        assert only.gap == "決算期の到来後に、その決算書の数値で再判定する"
+    else:
+        assert cond(result, "T").status == "unknown"

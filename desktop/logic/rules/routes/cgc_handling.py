@@ -305,6 +305,11 @@ def _financial_conditions(ctx: RouteContext, params: FinancialParams, version: R
     p0 = ctx.indicators.p0
     ratios = _NO_FIGURES if p0 is None else p0.ratios
     source = version.source
+    if ctx.indicators.closed_periods == 0:
+        # Before the first year-end no input can give 「直近決算」, so this is ×, not 入力が足りない.
+        return [Condition("P0", "直近の決算があること（財務要件は直近決算の数値で判定）", "not_met",
+                          figure="設立後、まだ一度も決算期が到来していません",
+                          gap="決算期の到来後に、その決算書の数値で再判定する", source=source)]
     # Below the lowest band the ratios are still shown against 基準1, so every gap is visible.
     tier = (tier_for(params.tiers, ratios.net_assets) if ratios.net_assets is not None else None) or params.tiers[0]
     return [
