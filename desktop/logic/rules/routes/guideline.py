@@ -35,8 +35,8 @@ def rule() -> Rule[GuidelineParams]:
 # The guideline sets no numeric thresholds and the lender judges comprehensively (S004 総合的に判断):
 # a financial proxy borrowed from the CGC schemes that fails lowers the verdict to 「判断次第」 with
 # the weak point listed, never to ×; × stays for the guideline's hard facts.
-PROXY_FIGURE = "{figure}（保証協会の制度の基準には届きません。目安）"
-PROXY_REASON = ("財務の数値に、保証協会の制度の基準（目安）に届かない点があります：{points}。"
+PROXY_FIGURE = "{figure}（保証協会の制度の基準に届きません）"
+PROXY_REASON = ("財務の数値が、保証協会の制度の基準（目安）に届いていません（{points}）。"
                 "ガイドラインに数値基準はなく、金融機関が総合的に判断します。")
 
 
@@ -57,11 +57,11 @@ def evaluate(ctx: RouteContext) -> RouteResult:
     items = [ctx.item(item_id) for item_id in params.requirement_items]
     conditions = [_proxy(item) if item.id in params.proxy_items else from_item(item.id, item.label, item)
                   for item in items]
-    weak = [c for c in conditions if c.id in params.proxy_items and c.status == "lender_decides"]
+    weak = [item for item, c in zip(items, conditions) if item.id in params.proxy_items and c.status == "lender_decides"]
     verdict = verdict_from(conditions)
     reason = reason_from(verdict, conditions)
     if verdict == "possible" and weak:
-        reason = PROXY_REASON.format(points="、".join(f"{c.label}（{c.figure}）" for c in weak))
+        reason = PROXY_REASON.format(points="、".join(item.figure for item in weak))
     return route_result(
         r, version, conditions, verdict=verdict, reason=reason,
         terms=["保証料の上乗せなし（3要件を満たせば無保証・解除を検討する対象）"],
