@@ -128,11 +128,11 @@ def main(argv: list[str] | None = None) -> int:
         return run_gui(argv)
     args = _parser().parse_args(argv)
     from desktop.logic.case.files import CaseFileError, SaveError
-    from desktop.logic.rules.evaluation import load_rule_data
+    from desktop.logic.data_files import validate_data_files
     from desktop.logic.rules.data import RuleDataError
 
     try:
-        load_rule_data()
+        validate_data_files()
         return COMMANDS[args.command](args)
     except (CaseFileError, SaveError) as exc:
         print(f"エラー: {exc}", file=sys.stderr)
