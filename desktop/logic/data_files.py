@@ -1,11 +1,12 @@
 """Start-up check of every data file the app reads: the rule files, the checksheet, the fee
-tables and the packet wording. It lives above the layers because it sees all of them; the rules
+tables, the packet wording and the accounting-import table. It lives above the layers because it sees all of them; the rules
 engine itself never reaches the packet."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from desktop.logic.accounting.mapping import load_account_map
 from desktop.logic.packet.text import load_packet_text
 from desktop.logic.rules.checksheet import load_checksheet
 from desktop.logic.rules.fees import fee_tables_on
@@ -19,3 +20,4 @@ def validate_data_files() -> None:
     load_checksheet()
     fee_tables_on(dt.date.today())
     load_packet_text()
+    load_account_map()

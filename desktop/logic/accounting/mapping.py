@@ -91,6 +91,7 @@ class ImportPreview:
     fields: dict[str, FieldImport]
     review: list[ReviewRow]
     unread: list[AccountRow]
+    ignored: list[AccountRow]  # rows the company's assignments exclude
     warnings: list[str]
     problems: list[str]
     assignments: dict[str, str]  # the company's own assignments that were applied
@@ -113,6 +114,7 @@ def build_preview(statements: list[Statement], assignments: dict[str, str] | Non
     fields = {key: FieldImport(key) for key, _label in PERIOD_FIELDS}
     review: list[ReviewRow] = []
     unread: list[AccountRow] = []
+    ignored: list[AccountRow] = []
     applied: dict[str, str] = {}
     rows = [row for statement in statements for row in statement.rows if row.amount is not None]
     totals: dict[str, list[AccountRow]] = {}
@@ -121,7 +123,9 @@ def build_preview(statements: list[Statement], assignments: dict[str, str] | Non
         if row.name in assignments:
             target = assignments[row.name]
             applied[row.name] = target
-            if target != IGNORE:
+            if target == IGNORE:
+                ignored.append(row)
+            else:
                 parts.setdefault(target, []).append(row)
             continue
         placed = False
@@ -159,7 +163,7 @@ def build_preview(statements: list[Statement], assignments: dict[str, str] | Non
             item.value = sum(_signed(r, rule) for r in parts[key])
     warnings += _cross_checks(fields, rows)
     problems = [p for statement in statements for p in statement.problems]
-    return ImportPreview(fields, review, unread, warnings, problems, applied)
+    return ImportPreview(fields, review, unread, ignored, warnings, problems, applied)
 
 
 def _signed(row: AccountRow, rule: FieldRule) -> int:
@@ -180,16 +184,6 @@ def _cross_checks(fields: dict[str, FieldImport], rows: list[AccountRow]) -> lis
         warnings.append("製造原価の減価償却費が含まれていない可能性があります。製造原価報告書も読み込むか、"
                         "減価償却費を確認してください。")
     return warnings
-
-
-def remember(assignments: dict[str, str], account: str, target: str | None) -> dict[str, str]:
-    """The company's assignments with one account assigned (None: back to the standard table)."""
-    updated = dict(assignments)
-    if target is None:
-        updated.pop(account, None)
-    else:
-        updated[account] = target
-    return updated
 
 
 def apply_import(case: Case, period_end: dt.date, values: dict[str, int | None],
