@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,4 +109,22 @@ def run_gui(argv: list[str]) -> int:
             window.open_case(path)
 
     QTimer.singleShot(0, start)
-    return app.exec()
+    running = _announce_running()
+    try:
+        return app.exec()
+    finally:
+        del running
+
+
+# The installer's AppMutex (packaging/windows/hosho-navi.iss) looks for this name, so an upgrade
+# asks the user to close a running copy first instead of replacing files it has open.
+RUNNING_MUTEX = "HoshoNaviRunning"
+
+
+def _announce_running() -> object | None:
+    """Hold a named mutex while the app runs (Windows only; released when the process ends)."""
+    if sys.platform != "win32":
+        return None
+    import ctypes
+
+    return ctypes.windll.kernel32.CreateMutexW(None, False, RUNNING_MUTEX)  # type: ignore[attr-defined]
