@@ -79,6 +79,14 @@ def run_smoke(out_dir: Path, native: bool = False) -> list[str]:
     write_packet(assessment, target)
     _check(target.stat().st_size > 10_000, "PDF が小さすぎます")
     report.append(f"packet ok: {target} ({target.stat().st_size:,} bytes)")
+    # Printing renders pages with PDFium and paints them through QtPrintSupport: both must be in the build.
+    from desktop.ui.printing import new_printer, print_pdf
+
+    printer = new_printer("smoke")
+    printer.setOutputFormat(printer.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out_dir / "smoke-print.pdf"))
+    _check(print_pdf(target, printer, 1, 1) == 1, "印刷用のページを描けません")
+    report.append("print rendering ok")
     window.close()
     return report
 

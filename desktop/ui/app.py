@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.logic.data_files import validate_data_files
 from desktop.paths import resource_path
-from desktop.ui import crash
+from desktop.ui import crash, temp_files
 from desktop.ui.wizard import MainWizard
 
 log = logging.getLogger(__name__)
@@ -99,6 +99,7 @@ def run_gui(argv: list[str]) -> int:
     """Run the app until its window closes; argv as for create_app."""
     dirs = AppDirs.default()
     crash.install(dirs.log)
+    temp_files.remove_stale()
     app, window = create_app(argv, dirs)
     window.show()
     path = case_argument(argv)
