@@ -23,7 +23,7 @@ NonNegYen = Annotated[int, Field(ge=0, lt=MAX_YEN)] | None
 
 class _Model(BaseModel):
     # strict + JSON mode: "12_345" or 12345.0 for an int field are refused (engineering notes §5).
-    model_config = ConfigDict(strict=True, extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(strict=True, extra="forbid", validate_assignment=True, defer_build=True)
 
 
 GoalId = Literal["release_existing", "new_loan_without_guarantee", "review_guarantee_amount"]
