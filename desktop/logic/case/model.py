@@ -32,7 +32,7 @@ Text = Annotated[str, BeforeValidator(_null_as_empty)]
 
 class _Model(BaseModel):
     # strict + JSON mode: "12_345" or 12345.0 for an int field are refused (engineering notes §5).
-    model_config = ConfigDict(strict=True, extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(strict=True, extra="forbid", validate_assignment=True, defer_build=True)
 
 
 GoalId = Literal["release_existing", "new_loan_without_guarantee", "review_guarantee_amount"]

@@ -46,7 +46,7 @@ ITEM_STATUS_LABELS: dict[ItemStatus, str] = {
 
 
 class ChecksheetItem(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: str
     label: str
@@ -64,7 +64,7 @@ class ChecksheetItem(BaseModel):
 
 
 class ChecksheetCategory(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: str
     label: str
@@ -72,7 +72,7 @@ class ChecksheetCategory(BaseModel):
 
 
 class ChecksheetData(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     title: str
     notice: str
