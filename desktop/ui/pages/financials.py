@@ -104,7 +104,7 @@ class FinancialsPage(CasePage):
         # Tab goes down a period's column (as a statement is read), then to the next period.
         chain = [self.unit]
         for index, year_end in enumerate(self.year_ends):
-            chain.append(year_end)
+            chain.append(year_end.edit)  # the edit itself: Qt mis-chains a compound widget's proxy
             chain += [self.fields[(index, field)].edit for field, _label in PERIOD_FIELDS]
             chain.append(self.clear_buttons[index])
         for first, second in zip(chain, chain[1:]):
