@@ -66,7 +66,8 @@ class AmountValidator(QValidator):
 
 
 class YenField(QWidget):
-    """One amount: the line edit, its unit, and a Japanese error message under it.
+    """One amount: the line edit, its unit, and a Japanese error message under it (or, in a
+    table cell, reported through errorChanged).
 
     value() is integer yen or None (blank = unknown); valueEdited fires only when the user
     changes the amount to a valid one.
@@ -94,17 +95,7 @@ class YenField(QWidget):
         self.edit.setMaximumWidth(self.edit.fontMetrics().horizontalAdvance("▲0,000,000,000,000") + 24)
         self.unit_label = QLabel(unit.label, self)
         self.error = error_label()
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.edit, 1)
-        row.addWidget(self.unit_label)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addLayout(row)
-        if inline_error:
-            box.addWidget(self.error)
-        self.setFocusProxy(self.edit)
+        _lay_out_field(self, self.unit_label, inline_error)
         self._update_hint()
         self.edit.textEdited.connect(self._on_edited)
         self.edit.editingFinished.connect(self._reformat)
@@ -203,18 +194,7 @@ class DateField(QWidget):
         self.era = QLabel(self)
         self.era.setAccessibleName(f"{name}（和暦）")
         self.error = error_label()
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.edit, 1)
-        row.addWidget(self.era)
-        row.addStretch(0)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addLayout(row)
-        if inline_error:
-            box.addWidget(self.error)
-        self.setFocusProxy(self.edit)
+        _lay_out_field(self, self.era, inline_error)
         self.edit.editingFinished.connect(self._commit)
         self.edit.installEventFilter(self)
 
@@ -268,6 +248,22 @@ class DateField(QWidget):
         self.edit.setToolTip(message or f"西暦でも和暦でも入力できます（例：{EXAMPLES}）。")
         if message:
             self.era.setText("")
+
+
+def _lay_out_field(field: YenField | DateField, beside: QLabel, inline_error: bool) -> None:
+    """The edit with its unit or 和暦 beside it, and the message under them (unless a table
+    shows it under itself: a cell has no room)."""
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(field.edit, 1)
+    row.addWidget(beside)
+    box = QVBoxLayout(field)
+    box.setContentsMargins(0, 0, 0, 0)
+    box.setSpacing(2)
+    box.addLayout(row)
+    if inline_error:
+        box.addWidget(field.error)
+    field.setFocusProxy(field.edit)
 
 
 def _show_field_error(field: YenField | DateField, message: str) -> None:
