@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
 
+from desktop.logic.case.demo import demo_cases
 from desktop.logic.case.files import load_case
 from desktop.logic.rules.fees import fee_text
 from desktop.logic.wizard.navigation import PAGE_IDS
@@ -286,3 +288,33 @@ def test_required_date_refuses_blank(qtbot, wizard):
     type_date(qtbot, start.assessment_date, "")
     assert "空にできません" in start.assessment_date.error.text()
     assert wizard.session.case.assessment_date == TODAY
+
+
+def test_a_wrong_year_end_keeps_its_text_while_figures_are_typed(qtbot, wizard):
+    wizard.jump_to(PAGE_IDS["financials"])
+    fin = wizard.pages["financials"]
+    type_date(qtbot, fin.year_ends[0], "2026/2/30")
+    assert "2026年2月30日という日はありません" in fin.year_ends[0].error.text()
+    type_yen(qtbot, fin.fields[(0, "revenue_yen")], "100")
+    assert fin.year_ends[0].edit.text() == "2026/2/30" and fin.year_ends[0].has_error()
+    assert wizard.session.case.periods[0].revenue_yen == 100_000
+
+
+def test_focus_and_wheel_never_change_a_date(qtbot, wizard):
+    wizard.session.load_demo(demo_cases()["succession"])
+    wizard.session._set_dirty(False)
+    dated = 0
+    for key in ("start", "company", "financials", "negotiation"):
+        wizard.jump_to(PAGE_IDS[key])
+        before = wizard.session.case.model_dump()
+        for field in wizard.pages[key].findChildren(DateField):
+            dated += field.value() is not None
+            field.edit.setFocus()
+            wheel = QWheelEvent(QPointF(5, 5), QPointF(5, 5), QPoint(0, 0), QPoint(0, -120),
+                                Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                                Qt.ScrollPhase.NoScrollPhase, False)
+            QApplication.sendEvent(field.edit, wheel)
+            qtbot.keyClick(field.edit, Qt.Key.Key_Tab)
+        assert wizard.session.case.model_dump() == before, key
+    assert dated >= 8  # 基準日, 申込予定日, 設立日, 承継の予定日, three 決算日, action due dates
+    assert not wizard.session.dirty
