@@ -130,6 +130,11 @@ def test_whole_case_by_keyboard_only(qtbot, wizard, monkeypatch, tmp_path):
     for label in ("過去2年間、金融機関の求めに応じて決算書等を提出している",
                   "今後も継続して財務情報を開示することを誓約する", "経営者保証を提供しないことを希望する"):
         pick(qtbot, label, 1)
+    press(qtbot, "事業用資産を追加")
+    ime_commit(focused(), "本社工場の土地")
+    pick(qtbot, "事業用資産 所有者（1行目）", 1)  # 代表者
+    tick(qtbot, "事業用資産 賃貸借契約あり（1行目）")
+    type_in(qtbot, "事業用資産 年間賃料（円）（1行目）", "1200000")
     self_answered = [row.item for row in gov.rows.values() if row.item.mode == "SELF"]
     for item in self_answered:
         pick(qtbot, f"{item.label} の回答", 1)
@@ -172,6 +177,8 @@ def test_whole_case_by_keyboard_only(qtbot, wizard, monkeypatch, tmp_path):
         assert (period.revenue_yen, period.ordinary_profit_yen, period.total_assets_yen) == (
             500_000_000, 28_000_000, 400_000_000)
     assert saved.declarations.docs_submitted_2y is True
+    assert [(a.name, a.owner, a.lease_contract, a.annual_rent_yen) for a in saved.business_assets] == [
+        ("本社工場の土地", "representative", True, 1_200_000)]
     assert all(saved.answers[item.id].answer == "yes" for item in self_answered)
     assert saved.selected_routes == [first.route_id]
     neg = saved.negotiation
