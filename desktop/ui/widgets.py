@@ -203,8 +203,11 @@ class DateField(QWidget):
         # (otherwise the wizard moves on to the next field).
         if watched is self.edit and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._commit()
-            return self.has_error()
+            try:
+                self._read()
+            except DateError:
+                self._commit()
+                return True
         return super().eventFilter(watched, event)
 
     def value(self) -> dt.date | None:
@@ -222,11 +225,15 @@ class DateField(QWidget):
         self.era.setText(wareki(value) if value else "")
         self.show_error("")
 
+    def _read(self) -> dt.date | None:
+        value = parse_date(self.edit.text())
+        if value is None and not self._optional:
+            raise DateError("この日付は空にできません。日付を入力してください。")
+        return value
+
     def _commit(self) -> None:
         try:
-            value = parse_date(self.edit.text())
-            if value is None and not self._optional:
-                raise DateError("この日付は空にできません。日付を入力してください。")
+            value = self._read()
         except DateError as exc:
             self.show_error(str(exc))
         else:
