@@ -318,3 +318,16 @@ def test_focus_and_wheel_never_change_a_date(qtbot, wizard):
         assert wizard.session.case.model_dump() == before, key
     assert dated >= 8  # 基準日, 申込予定日, 設立日, 承継の予定日, three 決算日, action due dates
     assert not wizard.session.dirty
+
+
+def test_a_wrong_start_date_survives_a_page_change_but_not_a_new_case(qtbot, wizard, no_dialogs):
+    start = wizard.pages["start"]
+    type_date(qtbot, start.application_date, "R8.13.1")
+    assert start.application_date.has_error()
+    wizard.next()
+    wizard.back()
+    assert start.application_date.edit.text() == "R8.13.1"
+    wizard.session.new_case()
+    assert start.application_date.edit.text() == f"{TODAY:%Y/%m/%d}"
+    assert not start.application_date.has_error()
+    assert start.application_date.era.text() == "令和8年11月24日"
