@@ -191,6 +191,8 @@ class DateField(QWidget):
         metrics = self.edit.fontMetrics()
         self.edit.setMinimumWidth(metrics.horizontalAdvance("0000/00/00") + 24)
         self.edit.setMaximumWidth(metrics.horizontalAdvance("令和10年12月31日") + 24)
+        if not inline_error:  # a table cell: leave the room to the table's text columns
+            self.edit.setMaximumWidth(self.edit.minimumWidth())
         self.era = QLabel(self)
         self.era.setAccessibleName(f"{name}（和暦）")
         self.error = error_label()

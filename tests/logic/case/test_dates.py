@@ -6,7 +6,7 @@ import datetime as dt
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from desktop.logic.case.dates import MAX_DATE, MIN_DATE, DateError, date_text, era_of, parse_date, wareki
@@ -97,6 +97,17 @@ def test_bounds_are_readable_dates() -> None:
     assert parse_date(date_text(MAX_DATE)) == MAX_DATE
 
 
+ERA_EDGES = (dt.date(1926, 1, 1), dt.date(1926, 12, 24), dt.date(1926, 12, 25), dt.date(1989, 1, 7),
+             dt.date(1989, 1, 8), dt.date(2019, 4, 30), dt.date(2019, 5, 1), dt.date(2100, 12, 31))
+
+
+def edges(test):
+    """Every era's first and last day are always among the examples."""
+    for day in ERA_EDGES:
+        test = example(day)(test)
+    return settings(max_examples=500)(test)
+
+
 dates = st.dates(min_value=dt.date(1926, 1, 1), max_value=dt.date(2100, 12, 31))
 
 
@@ -115,6 +126,7 @@ def western_forms(day: dt.date) -> list[str]:
             f"{day:%Y%m%d}", f"{day.year}年{day.month}月{day.day}日", date_text(day)]
 
 
+@edges
 @given(dates)
 def test_every_date_round_trips_through_each_wareki_form(day: dt.date) -> None:
     assert parse_date(wareki(day)) == day
@@ -123,6 +135,7 @@ def test_every_date_round_trips_through_each_wareki_form(day: dt.date) -> None:
         assert parse_date(text.translate(FULL_WIDTH)) == day, text
 
 
+@edges
 @given(dates)
 def test_every_date_round_trips_through_each_western_form(day: dt.date) -> None:
     for text in western_forms(day):
