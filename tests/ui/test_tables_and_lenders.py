@@ -138,3 +138,18 @@ def test_a_bank_typed_once_is_offered_to_the_planned_loan_and_the_negotiation(qt
     wizard.jump_to(PAGE_IDS["company"])
     assert [planned.itemText(i) for i in range(planned.count())] == ["みなと銀行", "あおば信金"]
     assert planned.currentText() == "みなと銀行"
+
+
+def test_a_wrong_balance_is_explained_under_the_table_and_leaves_the_case(qtbot, wizard):
+    wizard.jump_to(PAGE_IDS["lenders"])
+    loans = wizard.pages["lenders"].loans
+    loans.add_button.click()
+    balance = loans.cell(0, "balance_yen")
+    balance.edit.setFocus()
+    qtbot.keyClicks(balance.edit, "abc")
+    qtbot.keyClick(balance.edit, Qt.Key.Key_Tab)
+    assert loans.errors.text().startswith("⚠ 残高（円）（1行目）：")
+    assert balance.edit.text() == "abc"
+    assert wizard.session.case.loans[0].balance_yen is None
+    wizard.session.new_case()  # another case: nothing of this one's messages stays
+    assert loans.errors.isHidden() and loans.table.rowCount() == 0
