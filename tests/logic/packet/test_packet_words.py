@@ -16,7 +16,8 @@ from desktop.logic.rules.sources import bibliography, cite, registry
 from tests.pdf_tools import page_texts, squeeze
 
 # Condition ids (A1, B1, F1, R3a), checksheet ids (GL-1.5) and source tags (S004, W7).
-INTERNAL_ID = re.compile(r"(?<![A-Za-z0-9/._%-])(S0\d\d|W\d+|GL-\d|[A-H]\d(?!\d)|R\d+[a-z]?)(?![A-Za-z0-9])")
+# A 和暦 date typed as R8.3.31 is the user's own notation, not an id.
+INTERNAL_ID = re.compile(r"(?<![A-Za-z0-9/._%-])(S0\d\d|W\d+|GL-\d|[A-H]\d(?!\d)|R\d+[a-z]?(?![.\d]))(?![A-Za-z0-9])")
 
 
 @cache

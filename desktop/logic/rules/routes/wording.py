@@ -82,10 +82,11 @@ def sentence(cond: Condition) -> str:
 
 def change(cond: Condition) -> str:
     """What would have to change for the condition, or "" when nothing has to: the rule's own gap
-    where its figures give one (it names the amount or the date), else the authored phrase."""
+    where it gives one (it names the amount or the date), else the authored phrase."""
     phrase = _PHRASE_FOR.get(cond.status)
     if phrase is None:
         return ""
-    if cond.status == "not_met" and cond.gap:
+    if cond.gap:
+        # The rule's own gap (a miss left to the lender may keep one, e.g. a guideline proxy).
         return cond.gap
     return str(getattr(texts_of(cond.id), phrase)) or FALLBACK_PHRASE[phrase]
