@@ -142,8 +142,8 @@ def test_full_case_through_every_page(qtbot, wizard, monkeypatch, tmp_path):
                                    "waived": "適用除外", "lender_decides": "金融機関等が判断"}[first.status])
     assert shown[0][4] == cite(first.source)
     # The comparison table lists every route once, usable first, in the packet's words.
-    assert routes.table.rows_text() == [(r.mark, r.name, r.cost, r.reason, r.change)
-                                        for r in route_rows(assessment.routes)]
+    assert [(m, n, c.replace("\n", ""), r, g) for m, n, c, r, g in routes.table.rows_text()] == [
+        (r.mark, r.name, r.cost, r.reason, r.change) for r in route_rows(assessment.routes)]
     assert all(routes.cards[r.route_id].fee.text().startswith(f"費用：{fee_text(r.fee)}") for r in assessment.routes)
     routes.cards["guideline_release"].pursue.click()
     assert session.case.selected_routes == ["guideline_release"]

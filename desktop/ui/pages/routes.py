@@ -130,8 +130,8 @@ class RouteTable(QTableWidget):
                                        QHeaderView.ResizeMode.Fixed, QHeaderView.ResizeMode.Stretch,
                                        QHeaderView.ResizeMode.Stretch)):
             header.setSectionResizeMode(column, mode)
-        # The cost wraps after its amount rather than widening the table: about 13 characters.
-        header.resizeSection(2, self.fontMetrics().horizontalAdvance("概算 約000〜000万円（") + 12)
+        # The cost wraps after its amount rather than widening the table.
+        header.resizeSection(2, self.fontMetrics().horizontalAdvance("（年0.00%〜0.00%・目安）") + 12)
         header.sectionResized.connect(lambda *_: self.fit_rows())
         self.route_ids: list[str] = []
 
@@ -144,7 +144,8 @@ class RouteTable(QTableWidget):
                 name += "\n【第一希望】"
             elif row.route_id in pursued:
                 name += "\n【進める】"
-            cells = (row.mark, name, row.cost, row.reason, row.change)
+            # The rate goes on its own line under the amount (same words as the packet).
+            cells = (row.mark, name, row.cost.replace("（", "\n（", 1), row.reason, row.change)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)

@@ -190,7 +190,8 @@ def evaluate(ctx: RouteContext) -> RouteResult:
             reason = f"創業から{years}年未満の会社（法人成りは個人での創業から数えます）が対象のため、対象外です。"
             start = c.sole_proprietor_started_on or c.incorporated_on
             if start is not None and add_years(start, years + 1) > app_date:
-                reason = reason.removesuffix("。") + f"（{years}年に達した日 {jdate(add_years(start, years))}）。"
+                last = period_last_day(start, years)
+                reason = reason.removesuffix("。") + f"（{years}年の期限 {jdate(last)}。この日までの申込が対象）。"
             reason = "".join([reason, *day_notes])
             return not_applicable(r, version, reason, conditions=[age], terms=terms)
         conditions.append(age)
