@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.logic.rules.evaluation import load_rule_data
 from desktop.paths import resource_path
-from desktop.ui import crash
+from desktop.ui import crash, guard
 from desktop.ui.wizard import MainWizard
 
 log = logging.getLogger(__name__)
@@ -82,6 +82,7 @@ def create_app(argv: list[str], dirs: AppDirs | None = None,
         install_translator(app)
         install_fonts(app)
         app.setWindowIcon(QIcon(str(resource_path(ICON_FILE))))
+        guard.install(app)  # wheel over unfocused inputs scrolls, never edits (engineering §9)
         app.setProperty("hosho_navi_ready", True)
     load_rule_data()  # a malformed rule file stops here, naming file and key (SPEC §6)
     dirs = dirs or AppDirs.default()

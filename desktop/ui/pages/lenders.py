@@ -31,11 +31,10 @@ class LendersPage(CasePage):
                               "返済条件の変更（リスケ）を受けている借入は「返済緩和中」に印を付けます。"))
         self.loans = RecordTable("借入", LOAN_COLUMNS, Loan)
         self.loans.table.setMinimumHeight(260)
-        self.loans.edited.connect(lambda rows: self._write("loans", rows))
+        self.table_field(self.loans, "loans", "借入")
         layout.addWidget(self.loans)
         self.total = QLabel()
         layout.addWidget(self.total)
-        self.add_loader(lambda fresh: self.loans.set_rows(self.case.loans))
 
     def show_results(self) -> None:
         loans = self.case.loans

@@ -52,9 +52,10 @@ class StartPage(CasePage):
         form_row(form, "申込予定日", self.application_date)
         form.addRow("", note("基準日はこの診断の日付です。申込予定日で、その日に受け付けている制度とその条件が決まります。"))
         self.assessment_date.dateEdited.connect(
-            lambda d: self.edit(lambda c: setattr(c, "assessment_date", d)))
+            lambda d: self.edit(lambda c: setattr(c, "assessment_date", d), "「基準日」の入力", "assessment_date"))
         self.application_date.dateEdited.connect(
-            lambda d: self.edit(lambda c: setattr(c, "application_date", d)))
+            lambda d: self.edit(lambda c: setattr(c, "application_date", d), "「申込予定日」の入力",
+                                "application_date"))
         dates.setLayout(form)
         layout.addWidget(dates)
 
