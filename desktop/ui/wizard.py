@@ -84,8 +84,8 @@ class MainWizard(QWizard):
 
         self.side = QListWidget()
         self.side.setAccessibleName("ページ一覧")
-        # Room for the longest mark a page can get (see _update_marks).
-        self.side.addItems([f"{info.id + 1}. {info.title}　未入力 88" for info in PAGES])
+        # Room for the titles with a ✓; a count goes on a second line (see _update_marks).
+        self.side.addItems([f"{info.id + 1}. {info.title} ✓" for info in PAGES])
         self.side.setMinimumWidth(self.side.sizeHintForColumn(0) + 24)
         self.side.currentRowChanged.connect(self._on_side_row)
         # Kept as an attribute: setSideWidget does not take the Python wrapper's ownership.
@@ -212,8 +212,13 @@ class MainWizard(QWizard):
         assessment = self.session.assessment
         progress = page_progress(self.session.case, assessment.checksheet if assessment else None)
         for info in PAGES:
-            mark = progress[info.key].mark if info.key in progress else ""
-            self.side.item(info.id).setText(f"{info.id + 1}. {info.title}" + (f"　{mark}" if mark else ""))
+            mark = progress[info.key] if info.key in progress else None
+            title = f"{info.id + 1}. {info.title}"
+            if mark is not None and mark.blanks:
+                title += f"\n　　{mark.mark}"
+            elif mark is not None:
+                title += f" {mark.mark}"
+            self.side.item(info.id).setText(title)
 
     # --- undo ---------------------------------------------------------------------
     def undo(self) -> None:
