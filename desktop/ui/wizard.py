@@ -98,6 +98,7 @@ class MainWizard(QWizard):
         self.session.dirtyChanged.connect(lambda _d: self._update_title())
         self.session.pathChanged.connect(self._update_title)
         self.session.changed.connect(self._update_title)
+        self.session.restored.connect(self._update_title)
         self.session.assessed.connect(self._update_marks)
         for signal in (self.session.changed, self.session.restored, self.session.replaced):
             signal.connect(self._update_undo_buttons)

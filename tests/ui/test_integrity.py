@@ -223,9 +223,11 @@ def test_ctrl_z_undoes_a_field_after_it_was_left_and_ctrl_y_redoes(qtbot, wizard
     press(qtbot, wizard, "Ctrl+Z")
     assert wizard.session.case.company.name == ""
     assert page.name.text() == ""
+    assert "新しいケース" in wizard.windowTitle()
     assert not wizard.session.dirty  # back to the case as it was: nothing to save
     press(qtbot, wizard, "Ctrl+Y")
     assert (wizard.session.case.company.name, page.name.text()) == ("Minato", "Minato")
+    assert "Minato" in wizard.windowTitle()
     press(qtbot, wizard, "Ctrl+Z")
     press(qtbot, wizard, "Ctrl+Shift+Z")
     assert page.name.text() == "Minato"
@@ -282,6 +284,44 @@ def test_undo_restores_deleted_table_rows_and_checksheet_overrides(qtbot, wizard
     assert row.answer.value() == "no"
 
 
+def test_every_kind_of_edit_undoes_back_to_the_start_and_redoes_to_the_end(qtbot, wizard, discard_unsaved):
+    wizard.load_demo("startup")
+    start = wizard.session.case.model_copy(deep=True)
+    wizard.jump_to(PAGE_IDS["company"])
+    company = wizard.pages["company"]
+    company.name.setFocus()
+    qtbot.keyClicks(company.name, "2")  # text
+    [month] = [w for w in company.findChildren(QComboBox) if w.accessibleName() == "決算月"]
+    choose(month, 6)  # choice
+    company.goals["review_guarantee_amount"].click()  # tick box of a group
+    [founded] = [w for w in company.findChildren(QDateEdit) if w.accessibleName().startswith("設立日")]
+    founded.setDate(founded.date().addDays(1))  # date
+    wizard.jump_to(PAGE_IDS["financials"])
+    type_yen(qtbot, wizard.pages["financials"].fields[(0, "revenue_yen")], "９９９")  # amount, full-width
+    wizard.jump_to(PAGE_IDS["routes"])
+    routes = wizard.pages["routes"]
+    next(card for card in routes.cards.values() if not card.pursue.isChecked()).pursue.click()  # route pick
+    wizard.jump_to(PAGE_IDS["negotiation"])
+    negotiation = wizard.pages["negotiation"]
+    negotiation.actions.add_button.click()  # table row
+    negotiation.notes.setFocus()
+    qtbot.keyClicks(negotiation.notes, "memo")  # free text
+    wizard.jump_to(PAGE_IDS["output"])
+    wizard.pages["output"].done_button.click()  # history snapshot
+    end = wizard.session.case.model_copy(deep=True)
+    steps = len(wizard.session.undo_stack)
+    assert steps == 9  # one step per edit above
+    for _ in range(steps):
+        wizard.undo_button.click()
+    assert wizard.session.case == start
+    assert not wizard.undo_button.isEnabled()
+    for _ in range(steps):
+        wizard.redo_button.click()
+    assert wizard.session.case == end
+    wizard.jump_to(PAGE_IDS["company"])
+    assert company.name.text() == end.company.name and month.currentText() == "6月"
+
+
 def test_opening_a_case_clears_the_undo_history(qtbot, wizard, tmp_path):
     wizard.session.edit(lambda c: setattr(c.company, "name", "A"), "「会社名」の入力")
     wizard.session.save(tmp_path / "a.hnavi")
@@ -302,6 +342,20 @@ def test_esc_never_closes_the_window(qtbot, wizard):
     qtbot.keyClick(wizard, Qt.Key.Key_Escape)
     assert wizard.isVisible()
     assert not wizard.session.dirty  # and without asking: no_dialogs fails on any question
+
+
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")  # offscreen popups
+def test_esc_closes_an_open_drop_down_and_leaves_the_window(qtbot, wizard):
+    wizard.jump_to(PAGE_IDS["company"])
+    [month] = [w for w in wizard.pages["company"].findChildren(QComboBox) if w.accessibleName() == "決算月"]
+    month.setFocus()
+    month.showPopup()
+    popup = month.view()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not popup.isVisible())
+    assert wizard.isVisible()
+    assert wizard.session.case.company.fiscal_year_end_month is None
 
 
 def test_closing_asks_only_when_there_are_unsaved_changes(qtbot, wizard, monkeypatch):
