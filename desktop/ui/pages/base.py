@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -129,7 +130,11 @@ class CasePage(QWizardPage):
         for area in [self.scroll, *self.findChildren(QAbstractScrollArea)]:
             area.verticalScrollBar().setValue(0)
             area.horizontalScrollBar().setValue(0)
+        # A combo box's drop-down list is a view too; its current row is the combo's value.
+        drop_downs = [combo.view() for combo in self.findChildren(QComboBox)]
         for view in self.findChildren(QAbstractItemView):
+            if any(view is drop_down for drop_down in drop_downs):
+                continue
             view.clearSelection()
             view.setCurrentIndex(QModelIndex())
 
