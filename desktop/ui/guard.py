@@ -25,6 +25,9 @@ from PySide6.QtWidgets import (
 WHEEL_INPUTS = (QComboBox, QAbstractSpinBox, QAbstractSlider)
 # A window with this property set handles undo/redo for the whole case (see MainWizard).
 CASE_UNDO_PROPERTY = "hosho_case_undo"
+WHEEL, POLISH, SHORTCUT_OVERRIDE = QEvent.Type.Wheel, QEvent.Type.Polish, QEvent.Type.ShortcutOverride
+# Every event of the application passes through the filter: the others leave after one lookup.
+WATCHED = frozenset({WHEEL, POLISH, SHORTCUT_OVERRIDE})
 UNDO_KEYS = (QKeySequence("Ctrl+Z"),)
 REDO_KEYS = (QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z"))
 
@@ -68,16 +71,18 @@ class InputGuard(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
-        if kind == QEvent.Type.Wheel:
+        if kind not in WATCHED:
+            return False
+        if kind == WHEEL:
             if is_wheel_input(watched) and not _has_focus(watched):  # type: ignore[arg-type]
                 _scroll_instead(watched, event)  # type: ignore[arg-type]
                 return True
-        elif kind == QEvent.Type.Polish:
+        elif kind == POLISH:
             # WheelFocus would hand the input focus on the first wheel turn, and the next turn
             # would then change it: such inputs take focus by click or Tab only.
             if is_wheel_input(watched) and watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:  # type: ignore[attr-defined]
                 watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # type: ignore[attr-defined]
-        elif kind == QEvent.Type.ShortcutOverride and isinstance(watched, QWidget):
+        elif isinstance(watched, QWidget):  # ShortcutOverride
             # A field would take Ctrl+Z for its own text; in a case window the case-level undo
             # (its window shortcut) gets it, so Ctrl+Z also works after the field was left.
             if watched.window().property(CASE_UNDO_PROPERTY) and is_undo_key(event):  # type: ignore[arg-type]
