@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.logic.case.model import Case, Loan
 from desktop.logic.wizard.undo import UndoStack, list_edit_label
@@ -99,3 +101,35 @@ def test_table_labels_say_what_happened():
     assert list_edit_label("行動計画", 3, 4) == "行動計画の行の追加"
     assert list_edit_label("行動計画", 3, 2) == "行動計画の行の削除"
     assert list_edit_label("行動計画", 3, 3) == "行動計画の表の入力"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["edit", "undo", "redo"]), max_size=40), st.integers(min_value=1, max_value=6))
+def test_any_sequence_of_edits_undos_and_redos_follows_a_linear_history(operations, limit):
+    """Reference: the states in order and a cursor; undo moves back (at most `limit` steps
+    behind the newest edit), redo forward, an edit cuts the states after the cursor."""
+    stack = UndoStack(limit=limit)
+    states, cursor, oldest = [named("0")], 0, 0
+    current = named("0")
+    for number, operation in enumerate(operations, start=1):
+        if operation == "edit":
+            stack.record("edit", current)
+            states, cursor = [*states[:cursor + 1], named(str(number))], cursor + 1
+            oldest = max(oldest, cursor - limit)
+            current = states[cursor]
+        elif operation == "undo":
+            back = stack.undo(current)
+            if cursor > oldest:
+                cursor -= 1
+                assert back == states[cursor]
+                current = back
+            else:
+                assert back is None
+        else:
+            forward = stack.redo(current)
+            if cursor < len(states) - 1:
+                cursor += 1
+                assert forward == states[cursor]
+                current = forward
+            else:
+                assert forward is None
