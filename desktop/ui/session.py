@@ -103,11 +103,12 @@ class CaseSession(QObject):
         drafts.discard_draft(self.drafts_dir, self.draft_id)
 
     # --- edits ------------------------------------------------------------------
-    def edit(self, change: Callable[[Case], object], label: str = "入力", merge_key: str | None = None) -> bool:
+    def edit(self, change: Callable[[Case], object], label: str = "入力", merge_key: str | None = None,
+             place: str = "") -> bool:
         """Apply one change to the case; a value the model refuses leaves the case as it was.
 
         label names the edit for 「元に戻す」; edits with the same merge_key in a row (the
-        keystrokes in one field) are undone together. Returns whether the change was accepted,
+        keystrokes in one field) are undone together; place is the page it was made on. Returns whether the change was accepted,
         so the field can say so.
         """
         backup = self.case.model_copy(deep=True)
@@ -119,7 +120,7 @@ class CaseSession(QObject):
             return False
         if self.case == backup:
             return True  # nothing changed: no undo step, and the case stays as clean as it was
-        self.undo_stack.record(label, backup, merge_key)
+        self.undo_stack.record(label, backup, merge_key, place)
         self._after_change()
         self.changed.emit()
         return True

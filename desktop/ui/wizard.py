@@ -223,10 +223,19 @@ class MainWizard(QWizard):
 
     # --- undo ---------------------------------------------------------------------
     def undo(self) -> None:
-        self.session.undo()
+        # Show the page the edit was made on, so an undo on another page is seen, not silent.
+        step = self.session.undo_stack.undo_step
+        if self.session.undo() and step is not None:
+            self._show_place(step.place)
 
     def redo(self) -> None:
-        self.session.redo()
+        step = self.session.undo_stack.redo_step
+        if self.session.redo() and step is not None:
+            self._show_place(step.place)
+
+    def _show_place(self, place: str) -> None:
+        if place in self.pages and self.currentPage() is not self.pages[place]:
+            self.jump_to(self.pages[place].info.id)
 
     def _on_focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
         self.session.undo_stack.seal()

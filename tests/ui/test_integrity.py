@@ -249,10 +249,12 @@ def test_undo_across_pages_brings_back_a_deleted_period(qtbot, wizard, discard_u
     assert wizard.session.case.periods == periods
     assert fin.fields[(0, "revenue_yen")].edit.text() != ""
     assert not fin.removed_notice.isVisible()
-    wizard.undo_button.click()  # the company name typed on another page
+    wizard.undo_button.click()  # the company name typed on another page …
     assert wizard.session.case.company.name == demo_cases()["healthy"].company.name
-    wizard.jump_to(PAGE_IDS["company"])
+    assert wizard.currentId() == PAGE_IDS["company"]  # … is undone where it can be seen
     assert wizard.pages["company"].name.text() == demo_cases()["healthy"].company.name
+    wizard.redo_button.click()
+    assert wizard.pages["company"].name.text().endswith("X")
 
 
 def test_undo_restores_deleted_table_rows_and_checksheet_overrides(qtbot, wizard, discard_unsaved):

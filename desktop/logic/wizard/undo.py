@@ -16,11 +16,13 @@ DEFAULT_LIMIT = 200
 
 @dataclass(frozen=True)
 class Step:
-    """One undoable edit: its label (shown as 「元に戻す：…」) and the case on the other side of it."""
+    """One undoable edit: its label (shown as 「元に戻す：…」), the case on the other side of it,
+    and where it was made (a page key), so undoing it can show that place."""
 
     label: str
     case: Case
     merge_key: str | None = None
+    place: str = ""
 
 
 class UndoStack:
@@ -35,13 +37,13 @@ class UndoStack:
         self._redo: list[Step] = []
         self._sealed = True
 
-    def record(self, label: str, before: Case, merge_key: str | None = None) -> None:
+    def record(self, label: str, before: Case, merge_key: str | None = None, place: str = "") -> None:
         """Remember the case as it was before an edit; any redo is gone after a new edit."""
         self._redo.clear()
         top = self._undo[-1] if self._undo else None
         if top is not None and not self._sealed and merge_key is not None and top.merge_key == merge_key:
             return  # the step on top already holds the case from before this field's edits
-        self._undo.append(Step(label, before, merge_key))
+        self._undo.append(Step(label, before, merge_key, place))
         del self._undo[:-self.limit]
         self._sealed = False
 
@@ -60,7 +62,7 @@ class UndoStack:
         if not source:
             return None
         step = source.pop()
-        target.append(Step(step.label, current, step.merge_key))
+        target.append(Step(step.label, current, step.merge_key, step.place))
         del target[:-self.limit]
         self._sealed = True
         return step.case
@@ -69,6 +71,15 @@ class UndoStack:
         self._undo.clear()
         self._redo.clear()
         self._sealed = True
+
+    @property
+    def undo_step(self) -> Step | None:
+        """The edit undo would take back (its case is not the caller's to change)."""
+        return self._undo[-1] if self._undo else None
+
+    @property
+    def redo_step(self) -> Step | None:
+        return self._redo[-1] if self._redo else None
 
     @property
     def undo_label(self) -> str | None:

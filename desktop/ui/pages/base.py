@@ -140,7 +140,7 @@ class CasePage(QWizardPage):
 
     def edit(self, change: Callable[[Case], object], label: str = "入力", merge_key: str | None = None) -> bool:
         """Change the case; label names the edit in 「元に戻す」 (see CaseSession.edit)."""
-        return self.session.edit(change, label, merge_key)
+        return self.session.edit(change, label, merge_key, self.info.key)
 
     # --- bound fields: each reads a dotted path of the case and writes it back on change ---
     def _write(self, path: str, value: Any, label: str = "入力") -> bool:

@@ -133,3 +133,12 @@ def test_any_sequence_of_edits_undos_and_redos_follows_a_linear_history(operatio
                 current = forward
             else:
                 assert forward is None
+
+
+def test_a_step_remembers_where_it_was_made_on_both_sides():
+    stack = UndoStack()
+    stack.record("「会社名」の入力", named(""), "company.name", place="company")
+    assert stack.undo_step is not None and stack.undo_step.place == "company"
+    stack.undo(named("A"))
+    assert stack.undo_step is None
+    assert stack.redo_step is not None and (stack.redo_step.place, stack.redo_step.case) == ("company", named("A"))
