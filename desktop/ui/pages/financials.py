@@ -139,8 +139,6 @@ class FinancialsPage(CasePage):
         super().reset_view()
         self.unit.set_value(Unit.THOUSAND.value)
         self._set_unit(Unit.THOUSAND.value)
-        for index in range(len(self.year_ends)):
-            self._show_year_end_error(index, "")
 
     def _set_unit(self, value: str) -> None:
         for field in self.fields.values():
@@ -196,6 +194,9 @@ class FinancialsPage(CasePage):
     def load(self, fresh: bool) -> None:
         periods = self.case.periods
         self._load_year_ends()
+        if fresh:  # the dates shown are the case's again: no message about another entry stays
+            for index in range(len(self.year_ends)):
+                self._show_year_end_error(index, "")
         for (index, field), yen in self.fields.items():
             value = getattr(periods[index], field) if index < len(periods) else None
             yen.set_value(value, keep_invalid=not fresh)
