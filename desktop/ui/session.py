@@ -108,8 +108,8 @@ class CaseSession(QObject):
         """Apply one change to the case; a value the model refuses leaves the case as it was.
 
         label names the edit for 「元に戻す」; edits with the same merge_key in a row (the
-        keystrokes in one field) are undone together; place is the page it was made on. Returns whether the change was accepted,
-        so the field can say so.
+        keystrokes in one field) are undone together; place is the page it was made on.
+        Returns whether the change was accepted, so the field can say so.
         """
         backup = self.case.model_copy(deep=True)
         try:
