@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QScrollBar,
     QSlider,
+    QSpinBox,
     QTreeWidget,
     QWidget,
 )
@@ -108,14 +109,17 @@ def test_a_focused_input_still_takes_the_wheel_and_new_widgets_are_covered(qtbot
     wheel(month, -120)
     # The adviser is in the field: the wheel picks, as the arrow keys do.
     assert wizard.session.case.company.fiscal_year_end_month == 1
-    # A slider made later, on any page, is covered too (application-wide, not per widget).
-    slider = QSlider(Qt.Orientation.Horizontal, page.scroll.widget())
-    slider.setRange(0, 10)
-    slider.show()
+    # A slider or spin box made later, on any page, is covered too (application-wide).
+    body = page.scroll.widget()
+    later = [QSlider(Qt.Orientation.Horizontal, body), QSpinBox(body)]
+    for widget in later:
+        widget.setRange(0, 10)
+        widget.show()
     wizard.side.setFocus()
-    wheel(slider, -120)
-    assert slider.value() == 0
-    assert slider.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    for widget in later:
+        wheel(widget, 120)
+        assert widget.value() == 0
+        assert widget.focusPolicy() == Qt.FocusPolicy.StrongFocus
 
 
 # --- 2. another case replaces the current one ------------------------------------------------
