@@ -44,6 +44,8 @@ class CaseSession(QObject):
         self._today = today
         self.case = Case.new(today())
         self.path: Path | None = None
+        # When the file was last written (「最終保存」); None until a file is opened or saved.
+        self.saved_at: dt.datetime | None = None
         self.dirty = False
         # The case as last saved or opened (None: never saved), so undoing back to it is clean.
         self._saved: Case | None = self.case.model_copy(deep=True)
@@ -87,9 +89,9 @@ class CaseSession(QObject):
             self.path = target
             self.pathChanged.emit()
         self._saved = self.case.model_copy(deep=True)
+        self._remember()  # first, so whoever hears dirtyChanged sees the new 「最終保存」
         self._set_dirty(False)
         drafts.discard_draft(self.drafts_dir, self.draft_id)
-        self._remember()
 
     def autosave(self, now: dt.datetime) -> Path | None:
         """Write the draft if there are unsaved changes not yet in it; returns the file written."""
@@ -151,6 +153,7 @@ class CaseSession(QObject):
         self.case = case
         self._saved = None if dirty else case.model_copy(deep=True)
         self.undo_stack.clear()  # undo never reaches into another case
+        self.saved_at = None
         if path != self.path:
             self.path = path
             self.pathChanged.emit()
@@ -187,6 +190,7 @@ class CaseSession(QObject):
         except OSError:
             log.exception("could not read the time %s was saved", self.path)
             return
+        self.saved_at = saved_at
         entry = drafts.RecentCase(self.path, self.case.company.name or "（会社名未入力）", saved_at, self.summary())
         try:
             drafts.remember_recent(self.data_dir, entry)

@@ -425,9 +425,15 @@ def test_last_saved_is_when_the_file_was_saved_not_when_it_was_opened(qtbot, wiz
     [entry] = drafts.load_recent(wizard.session.data_dir)
     assert entry.saved_at == saved
     wizard.jump_to(PAGE_IDS["start"])
-    assert wizard.pages["start"].recent.topLevelItem(0).text(1) == "2026-04-01 09:30"
+    start = wizard.pages["start"]
+    assert start.recent.topLevelItem(0).text(1) == "2026-04-01 09:30"
+    assert "最終保存：2026-04-01 09:30" in start.current.text()
+    assert "保存していない変更" not in start.current.text()
     wizard.session.edit(lambda c: setattr(c.company, "industry", "金属"))
+    assert "（保存していない変更があります）" in start.current.text()
     wizard.session.save()
+    assert "保存していない変更" not in start.current.text()
     [entry] = drafts.load_recent(wizard.session.data_dir)
     assert entry.saved_at == dt.datetime.fromtimestamp(Path(path).stat().st_mtime).replace(microsecond=0)
-    assert entry.saved_at > saved
+    assert entry.saved_at != saved  # the new save, whatever the clock says
+    assert f"最終保存：{entry.saved_at:%Y-%m-%d %H:%M}" in start.current.text()
