@@ -235,9 +235,9 @@ class CasePage(QWizardPage):
 
     def table_field(self, table: RecordTable, path: str, name: str) -> UndoNotice:
         """Bind a table of records to a list in the case. Deleting a row is not reachable by
-        Tab+Enter by accident, and says 「元に戻す」 right under the table; returns that notice."""
+        Tab+Enter by accident, and says 「元に戻す」: returns that notice, for the page to put
+        right under the table."""
         notice = UndoNotice(self.session)
-        table.layout().addWidget(notice)
         safe_button(table.remove_button)
 
         def write(rows: list[Any]) -> None:

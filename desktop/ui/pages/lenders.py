@@ -31,8 +31,9 @@ class LendersPage(CasePage):
                               "返済条件の変更（リスケ）を受けている借入は「返済緩和中」に印を付けます。"))
         self.loans = RecordTable("借入", LOAN_COLUMNS, Loan)
         self.loans.table.setMinimumHeight(260)
-        self.table_field(self.loans, "loans", "借入")
+        notice = self.table_field(self.loans, "loans", "借入")
         layout.addWidget(self.loans)
+        layout.addWidget(notice)
         self.total = QLabel()
         layout.addWidget(self.total)
 

@@ -47,8 +47,9 @@ class NegotiationPage(CasePage):
         box.addWidget(self.propose)
         self.actions = RecordTable("行動", ACTION_COLUMNS, Action)
         self.actions.table.setMinimumHeight(320)
-        self.table_field(self.actions, "negotiation.actions", "行動計画")
+        notice = self.table_field(self.actions, "negotiation.actions", "行動計画")
         box.addWidget(self.actions)
+        box.addWidget(notice)
         layout.addWidget(actions)
 
         layout.addWidget(note("資料の最後に「ご説明のお願い」のページが付きます。保証が必要と判断された場合に、"
