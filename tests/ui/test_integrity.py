@@ -36,6 +36,7 @@ from desktop.logic.wizard.navigation import PAGE_IDS, PAGES
 from desktop.ui import dialogs
 from desktop.ui.app import create_app
 from desktop.ui.guard import is_wheel_input
+from desktop.ui.pages.base import UndoNotice
 from desktop.ui.wizard import MainWizard
 from tests.ui.conftest import TODAY
 from tests.ui.helpers import choose, type_yen
@@ -269,6 +270,8 @@ def test_undo_restores_deleted_table_rows_and_checksheet_overrides(qtbot, wizard
     table.table.setCurrentCell(0, 0)
     table.remove_button.click()
     assert wizard.session.case.loans == loans[1:]
+    notice = wizard.pages["lenders"].findChild(UndoNotice)
+    assert notice.isVisible() and notice.text.text() == f"借入の行（{loans[0].lender}）を削除しました。"
     assert wizard.undo_button.toolTip().startswith("元に戻す：借入の行の削除")
     press(qtbot, wizard, "Ctrl+Z")
     assert wizard.session.case.loans == loans

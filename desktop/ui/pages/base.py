@@ -233,20 +233,21 @@ class CasePage(QWizardPage):
         self._loaders.append(load)
         return group, checks
 
-    def table_field(self, table: RecordTable, path: str, name: str) -> UndoNotice:
+    def table_field(self, table: RecordTable, path: str, name: str, title: str) -> UndoNotice:
         """Bind a table of records to a list in the case. Deleting a row is not reachable by
-        Tab+Enter by accident, and says 「元に戻す」: returns that notice, for the page to put
-        right under the table."""
+        Tab+Enter by accident, and says 「元に戻す」 naming the row by its `title` field: returns
+        that notice, for the page to put right under the table."""
         notice = UndoNotice(self.session)
         safe_button(table.remove_button)
 
         def write(rows: list[Any]) -> None:
-            before = len(_read(self.case, path))
-            label = list_edit_label(name, before, len(rows))
+            old = list(_read(self.case, path))
+            label = list_edit_label(name, len(old), len(rows))
+            removed = next((getattr(r, title) for r in old if r not in rows), "")
             # Typing in the cells is one step per cell left; adding or deleting a row is its own.
             if self.edit(lambda c: _assign(c, path, rows), label,
-                         merge_key=f"{path}#cells" if before == len(rows) else None) and len(rows) < before:
-                notice.show_for(f"{name}の行を削除しました。")
+                         merge_key=f"{path}#cells" if len(old) == len(rows) else None) and len(rows) < len(old):
+                notice.show_for(f"{name}の行（{removed}）を削除しました。" if removed else f"{name}の行を削除しました。")
 
         table.edited.connect(write)
         self._loaders.append(lambda fresh: table.set_rows(_read(self.case, path)))

@@ -81,7 +81,7 @@ class GovernancePage(CasePage):
         box.addWidget(note("事業に使う主な資産と所有者。代表者・親族の所有なら賃貸借契約と賃料を入力します。"))
         self.assets = RecordTable("事業用資産", ASSET_COLUMNS, BusinessAsset)
         self.assets.table.setMinimumHeight(180)
-        notice = self.table_field(self.assets, "business_assets", "事業用資産")
+        notice = self.table_field(self.assets, "business_assets", "事業用資産", "name")
         box.addWidget(self.assets)
         box.addWidget(notice)
         layout.addWidget(assets)

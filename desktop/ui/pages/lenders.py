@@ -31,7 +31,7 @@ class LendersPage(CasePage):
                               "返済条件の変更（リスケ）を受けている借入は「返済緩和中」に印を付けます。"))
         self.loans = RecordTable("借入", LOAN_COLUMNS, Loan)
         self.loans.table.setMinimumHeight(260)
-        notice = self.table_field(self.loans, "loans", "借入")
+        notice = self.table_field(self.loans, "loans", "借入", "lender")
         layout.addWidget(self.loans)
         layout.addWidget(notice)
         self.total = QLabel()

@@ -47,7 +47,7 @@ class NegotiationPage(CasePage):
         box.addWidget(self.propose)
         self.actions = RecordTable("行動", ACTION_COLUMNS, Action)
         self.actions.table.setMinimumHeight(320)
-        notice = self.table_field(self.actions, "negotiation.actions", "行動計画")
+        notice = self.table_field(self.actions, "negotiation.actions", "行動計画", "action")
         box.addWidget(self.actions)
         box.addWidget(notice)
         layout.addWidget(actions)
