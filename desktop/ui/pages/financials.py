@@ -116,7 +116,7 @@ class FinancialsPage(CasePage):
         # Tab goes down a period's column (as a statement is read), then to the next period.
         chain = [self.unit]
         for index, year_end in enumerate(self.year_ends):
-            chain.append(year_end)
+            chain.append(year_end.edit)  # the edit itself: Qt mis-chains a compound widget's proxy
             chain += [self.fields[(index, field)].edit for field, _label in PERIOD_FIELDS]
             chain.append(self.clear_buttons[index])
         for first, second in zip(chain, chain[1:]):
@@ -185,7 +185,7 @@ class FinancialsPage(CasePage):
         if not self.edit(lambda c: set_period_value(c, index, field, value), label, f"period:{index}:{field}"):
             self.fields[(index, field)].reject("この項目には使えない値です。")
         elif value is not None:
-            self._load_year_ends()
+            self._load_year_ends(keep_invalid=True)  # a wrong date being corrected keeps its text
 
     def _set_year_end(self, index: int, value: object) -> None:
         others = [p.fiscal_year_end for i, p in enumerate(self.case.periods) if i != index]
@@ -221,10 +221,11 @@ class FinancialsPage(CasePage):
             self.load(fresh=True)
             self.removed_notice.show_for(f"{label}の決算を削除しました。")
 
-    def _load_year_ends(self) -> None:
+    def _load_year_ends(self, keep_invalid: bool = False) -> None:
         periods = self.case.periods
         for index, year_end in enumerate(self.year_ends):
-            year_end.set_value(periods[index].fiscal_year_end if index < len(periods) else None)
+            year_end.set_value(periods[index].fiscal_year_end if index < len(periods) else None,
+                               keep_invalid=keep_invalid)
             self.clear_buttons[index].setEnabled(index < len(periods))
 
     def load(self, fresh: bool) -> None:

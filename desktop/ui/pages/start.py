@@ -90,8 +90,8 @@ class StartPage(CasePage):
         layout.addWidget(demo)
 
     def load(self, fresh: bool) -> None:
-        self.assessment_date.set_value(self.case.assessment_date)
-        self.application_date.set_value(self.case.application_date)
+        self.assessment_date.set_value(self.case.assessment_date, keep_invalid=not fresh)
+        self.application_date.set_value(self.case.application_date, keep_invalid=not fresh)
         self._show_current()
         self.recent.clear()
         entries = load_recent(self.session.data_dir)
