@@ -12,6 +12,7 @@ from desktop.logic.rules.fees import FeeEstimate
 from desktop.logic.case.amounts import format_rate
 from desktop.logic.rules.routes import wording
 from desktop.logic.rules.routes.base import RouteResult, Verdict, deciding_conditions
+from desktop.logic.rules.sources import cite
 
 # Usable first; within a verdict the route closest to usable (fewest deciding conditions) first,
 # then the rule order of SPEC §6.
@@ -32,6 +33,8 @@ class RouteRow:
     change: str
     # Usable, or a single condition away from it (one unmet or one unanswered).
     close: bool
+    # The route's documents, named as people read them.
+    source: str
 
 
 def _distance(route: RouteResult) -> int:
@@ -94,5 +97,5 @@ def route_rows(routes: list[RouteResult]) -> list[RouteRow]:
     """One row per route in the order people should read them."""
     return [RouteRow(route_id=r.route_id, mark=r.mark, name=r.name, verdict=r.verdict, verdict_label=r.verdict_label,
                      cost=cost_range_text(r.fee) if r.verdict not in ("not_applicable", "closed") else NOTHING_TO_CHANGE,
-                     reason=r.reason, change=what_to_change(r), close=is_close(r))
+                     reason=r.reason, change=what_to_change(r), close=is_close(r), source=cite(r.source))
             for r in ordered(routes)]

@@ -153,6 +153,8 @@ class RouteTable(QTableWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignTop)
                     item.setToolTip(row.verdict_label)
                     item.setData(Qt.ItemDataRole.AccessibleTextRole, row.verdict_label)
+                elif column == 1:
+                    item.setToolTip(f"出典：{row.source}")
                 self.setItem(index, column, item)
         self.fit_rows()
 
