@@ -60,7 +60,7 @@ def test_every_tag_the_rule_data_cites_is_registered_and_cited_by_name() -> None
 
 
 def test_citation_examples() -> None:
-    assert cite("S001") == "経済産業省・金融庁・財務省『経営者保証改革プログラム』"
+    assert cite("S001") == "経産省ほか『経営者保証改革プログラム』"
     assert cite("S004 (2)") == "信用保証協会 説明書 (2)"
     assert cite("W30、W31（資産超過）／純資産＞0 の読み方は当方解釈（reference §E.3, F-12）") == (
         "新潟県信用保証協会 ウェブサイト、鹿児島県信用保証協会 ウェブサイト（資産超過）／純資産＞0 の読み方は当方解釈")
