@@ -45,9 +45,10 @@ class CaseSession(QObject):
         # The draft on disk already holds the current case: the timer need not write it again.
         self._draft_current = False
         self.draft_id = uuid.uuid4().hex
+        # Not evaluated yet: the app does so after the window's first paint (app.finish_start),
+        # so loading the rule files does not hold up the first page.
         self.assessment: Assessment | None = None
         self.evaluation_error: str = ""
-        self._evaluate()
 
     @property
     def drafts_dir(self) -> Path:
@@ -130,6 +131,10 @@ class CaseSession(QObject):
         if dirty != self.dirty:
             self.dirty = dirty
             self.dirtyChanged.emit(dirty)
+
+    def reassess(self) -> None:
+        """Evaluate the case as it stands (the first time, after start-up)."""
+        self._evaluate()
 
     def _evaluate(self) -> None:
         # A fault in one rule must not take the whole screen down with each keystroke:

@@ -1,0 +1,74 @@
+"""Start-up order: the first page is painted before the data files are checked and the case is
+evaluated (issue 14), and a malformed data file still stops the app with a message."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+import desktop.logic.data_files
+import desktop.ui.app
+from desktop.logic.rules.data import RuleDataError
+from desktop.ui import crash, dialogs, temp_files
+from desktop.ui.app import AppDirs
+
+
+@pytest.fixture
+def gui(monkeypatch: pytest.MonkeyPatch, dirs: AppDirs, no_dialogs: list[tuple[str, str]]) -> list:
+    """run_gui in the test's folders, without touching the real log or temporary folders; the
+    windows it makes are collected, and a safety timer ends a run that never finishes."""
+    monkeypatch.setattr(AppDirs, "default", classmethod(lambda cls: dirs))
+    monkeypatch.setattr(crash, "install", lambda log_dir: None)
+    monkeypatch.setattr(temp_files, "remove_stale", lambda: 0)
+    windows: list = []
+    real_create = desktop.ui.app.create_app
+
+    def create(argv, dirs=None, today=None):  # noqa: ANN001, ANN202 - test wrapper
+        app, window = real_create(argv, dirs)
+        windows.append(window)
+        QTimer.singleShot(10_000, lambda: app.exit(99))
+        return app, window
+
+    monkeypatch.setattr(desktop.ui.app, "create_app", create)
+    yield windows
+    for window in windows:
+        window.session._set_dirty(False)
+        window.close()
+
+
+def test_the_case_is_evaluated_after_the_first_paint(gui: list, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_finish = desktop.ui.app.finish_start
+    seen = []
+
+    def finish(window) -> None:  # noqa: ANN001
+        seen.append((window.isVisible(), window.session.assessment))  # before: shown, not evaluated
+        real_finish(window)
+        seen.append((window.isVisible(), window.session.assessment is not None))
+        QApplication.instance().exit(0)
+
+    monkeypatch.setattr(desktop.ui.app, "finish_start", finish)
+    assert desktop.ui.app.run_gui([]) == 0
+    assert seen == [(True, None), (True, True)]
+
+
+def test_a_malformed_data_file_stops_the_app_with_a_message(gui: list, no_dialogs, monkeypatch) -> None:
+    def malformed() -> None:
+        raise RuleDataError("rules/abl.toml: キー flat_rate_percent が正しくありません")
+
+    monkeypatch.setattr(desktop.logic.data_files, "validate_data_files", malformed)
+    assert desktop.ui.app.run_gui([]) == 1
+    assert len(no_dialogs) == 1
+    title, message = no_dialogs[0]
+    assert "データファイル" in title
+    assert "rules/abl.toml" in message and "flat_rate_percent" in message
+
+
+def test_the_first_page_needs_neither_the_packet_nor_pdfium() -> None:
+    code = ("import sys, desktop.ui.app; print(' '.join(m for m in ('pypdfium2', 'reportlab', "
+            "'desktop.logic.data_files', 'desktop.logic.packet.text') if m in sys.modules))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert loaded.split() == []
