@@ -91,12 +91,12 @@ def create_app(argv: list[str], dirs: AppDirs | None = None,
 
 def finish_start(window: MainWizard) -> None:
     """The start-up work the first page need not wait for, run once it is on screen: check every
-    data file (a malformed one raises RuleDataError naming file and key, SPEC §6) and evaluate
-    the case. Loading the rules engine and its pydantic models first would hold up the window."""
+    data file (a malformed one raises RuleDataError naming file and key, SPEC §6), make the new
+    case and evaluate it. Done before the first paint, this work took longer than the window."""
     from desktop.logic.data_files import validate_data_files
 
     validate_data_files()
-    window.session.reassess()
+    window.session.start()
 
 
 class _FirstPaint(QObject):

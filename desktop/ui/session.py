@@ -39,16 +39,31 @@ class CaseSession(QObject):
         super().__init__(parent)
         self.data_dir = data_dir
         self._today = today
-        self.case = Case.new(today())
+        # Made by start() after the window's first paint (building the model's validators and
+        # pydantic's plugin look-up take longer than the whole first page), or on first use.
+        self._case: Case | None = None
         self.path: Path | None = None
         self.dirty = False
         # The draft on disk already holds the current case: the timer need not write it again.
         self._draft_current = False
         self.draft_id = uuid.uuid4().hex
-        # Not evaluated yet: the app does so after the window's first paint (app.finish_start),
-        # so loading the rule files does not hold up the first page.
         self.assessment: Assessment | None = None
         self.evaluation_error: str = ""
+
+    @property
+    def case(self) -> Case:
+        if self._case is None:
+            self._case = Case.new(self._today())
+        return self._case
+
+    @case.setter
+    def case(self, case: Case) -> None:
+        self._case = case
+
+    @property
+    def has_case(self) -> bool:
+        """False until the first case is made (start() or first use): pages show nothing yet."""
+        return self._case is not None
 
     @property
     def drafts_dir(self) -> Path:
@@ -132,9 +147,12 @@ class CaseSession(QObject):
             self.dirty = dirty
             self.dirtyChanged.emit(dirty)
 
-    def reassess(self) -> None:
-        """Evaluate the case as it stands (the first time, after start-up)."""
+    def start(self) -> None:
+        """After the first paint: make the new case if nothing has yet, and evaluate it."""
+        made = not self.has_case
         self._evaluate()
+        if made:
+            self.replaced.emit()  # the pages fill in what they left blank
 
     def _evaluate(self) -> None:
         # A fault in one rule must not take the whole screen down with each keystroke:

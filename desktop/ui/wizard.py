@@ -291,8 +291,8 @@ class MainWizard(QWizard):
         super().done(result)
 
     def _update_title(self) -> None:
-        case = self.session.case
-        parts = [APP_TITLE, case.company.name or "新しいケース"]
+        name = self.session.case.company.name if self.session.has_case else ""
+        parts = [APP_TITLE, name or "新しいケース"]
         if self.session.path:
             parts.append(self.session.path.name)
         self.setWindowTitle(" — ".join(parts) + "[*]")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 import desktop.logic.data_files
 import desktop.ui.app
+from desktop.logic.case.demo import demo_cases, demo_keys
 from desktop.logic.rules.data import RuleDataError
 from desktop.ui import crash, dialogs, temp_files
 from desktop.ui.app import AppDirs
@@ -45,14 +46,22 @@ def test_the_case_is_evaluated_after_the_first_paint(gui: list, monkeypatch: pyt
     seen = []
 
     def finish(window) -> None:  # noqa: ANN001
-        seen.append((window.isVisible(), window.session.assessment))  # before: shown, not evaluated
+        start = window.pages["start"]
+        # before: shown, no case made yet, nothing evaluated, the start page not yet filled in
+        seen.append((window.isVisible(), window.session.has_case, window.session.assessment,
+                     start.current.text()))
         real_finish(window)
-        seen.append((window.isVisible(), window.session.assessment is not None))
+        seen.append((window.isVisible(), window.session.has_case, window.session.assessment is not None,
+                     start.current.text().startswith("編集中のケース：（会社名未入力）")))
         QApplication.instance().exit(0)
 
     monkeypatch.setattr(desktop.ui.app, "finish_start", finish)
     assert desktop.ui.app.run_gui([]) == 0
-    assert seen == [(True, None), (True, True)]
+    assert seen == [(True, False, None, ""), (True, True, True, True)]
+
+
+def test_the_start_page_lists_every_demo_case() -> None:
+    assert demo_keys() == list(demo_cases())
 
 
 def test_a_malformed_data_file_stops_the_app_with_a_message(gui: list, no_dialogs, monkeypatch) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop.logic.case.demo import demo_cases
+from desktop.logic.case.demo import demo_keys
 from desktop.logic.wizard.drafts import load_recent
 from desktop.ui.pages.base import CasePage, note
 from desktop.ui.path_check import PathChecker
@@ -79,7 +79,7 @@ class StartPage(CasePage):
 
         demo = QGroupBox("デモケース（操作の練習用）")
         form = new_form()
-        self.demo_choice = ChoiceCombo("デモケース", [(key, DEMO_LABELS.get(key, key)) for key in demo_cases()])
+        self.demo_choice = ChoiceCombo("デモケース", [(key, DEMO_LABELS.get(key, key)) for key in demo_keys()])
         self.demo_button = QPushButton("デモケースを開く")
         self.demo_button.clicked.connect(lambda: self.controller.load_demo(self.demo_choice.value()))
         form_row(form, "デモケース", self.demo_choice)
@@ -88,6 +88,8 @@ class StartPage(CasePage):
         layout.addWidget(demo)
 
     def load(self, fresh: bool) -> None:
+        if not self.session.has_case:
+            return  # filled when the case is made, just after the first paint
         self.assessment_date.set_value(self.case.assessment_date)
         self.application_date.set_value(self.case.application_date)
         path = self.session.path
