@@ -96,6 +96,7 @@ def finish_start(window: MainWizard) -> None:
     from desktop.logic.data_files import validate_data_files
 
     validate_data_files()
+    window.ensure_pages()
     window.session.start()
 
 

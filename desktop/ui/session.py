@@ -11,15 +11,16 @@ import logging
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
 from PySide6.QtCore import QObject, Signal
 
-from desktop.logic.wizard import drafts
-from desktop.logic.case.files import SaveError, load_case, save_case
-from desktop.logic.case.model import Case
-from desktop.logic.wizard.editing import order_periods, verdict_summary
-from desktop.logic.rules.evaluation import Assessment, evaluate
+# The case model, its files and the rules engine load pydantic and the rule data: imported where
+# used, so the window's first paint does not wait for them (issue 14).
+if TYPE_CHECKING:
+    from desktop.logic.case.model import Case
+    from desktop.logic.rules.evaluation import Assessment
+    from desktop.logic.wizard import drafts
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,8 @@ class CaseSession(QObject):
     @property
     def case(self) -> Case:
         if self._case is None:
+            from desktop.logic.case.model import Case
+
             self._case = Case.new(self._today())
         return self._case
 
@@ -71,6 +74,8 @@ class CaseSession(QObject):
 
     # --- whole-case operations -------------------------------------------------
     def new_case(self) -> None:
+        from desktop.logic.case.model import Case
+
         self._replace(Case.new(self._today()), None, dirty=False)
 
     def load_demo(self, case: Case) -> None:
@@ -78,17 +83,24 @@ class CaseSession(QObject):
 
     def open(self, path: Path) -> None:
         """Open a case file; raises CaseFileError and leaves the current case alone."""
+        from desktop.logic.case.files import load_case
+
         case = load_case(path)
         self._replace(case, path, dirty=False)
         self._remember()
 
     def recover(self, draft: drafts.Draft) -> None:
         """Take over a crashed session's draft; it stays unsaved until the user saves."""
+        from desktop.logic.wizard import drafts
+
         self._replace(draft.case, draft.source, dirty=True)
         drafts.discard_draft(self.drafts_dir, draft.draft_id)
 
     def save(self, path: Path | None = None) -> None:
         """Save to `path` (or the current file); raises SaveError and keeps the case dirty."""
+        from desktop.logic.case.files import save_case
+        from desktop.logic.wizard import drafts
+
         target = path or self.path
         if target is None:
             raise ValueError("save() needs a path for a case that was never saved")
@@ -104,11 +116,15 @@ class CaseSession(QObject):
         """Write the draft if there are unsaved changes not yet in it; returns the file written."""
         if not self.dirty or self._draft_current:
             return None
+        from desktop.logic.wizard import drafts
+
         written = drafts.write_draft(self.drafts_dir, self.draft_id, self.case, self.path, now)
         self._draft_current = True
         return written
 
     def discard_draft(self) -> None:
+        from desktop.logic.wizard import drafts
+
         drafts.discard_draft(self.drafts_dir, self.draft_id)
 
     # --- edits ------------------------------------------------------------------
@@ -117,6 +133,8 @@ class CaseSession(QObject):
 
         Returns whether the change was accepted, so the field can say so.
         """
+        from pydantic import ValidationError
+
         backup = self.case.model_copy(deep=True)
         try:
             change(self.case)
@@ -132,6 +150,8 @@ class CaseSession(QObject):
 
     # --- internals --------------------------------------------------------------
     def _replace(self, case: Case, path: Path | None, *, dirty: bool) -> None:
+        from desktop.logic.wizard.editing import order_periods
+
         order_periods(case)
         self.case = case
         if path != self.path:
@@ -157,6 +177,8 @@ class CaseSession(QObject):
     def _evaluate(self) -> None:
         # A fault in one rule must not take the whole screen down with each keystroke:
         # keep the last good assessment, log it and say so on the results pages.
+        from desktop.logic.rules.evaluation import evaluate
+
         try:
             self.assessment = evaluate(self.case)
             self.evaluation_error = ""
@@ -166,11 +188,16 @@ class CaseSession(QObject):
         self.assessed.emit()
 
     def summary(self) -> str:
+        from desktop.logic.wizard.editing import verdict_summary
+
         return verdict_summary(self.assessment.verdicts()) if self.assessment else "判定なし"
 
     def _remember(self) -> None:
         if self.path is None:
             return
+        from desktop.logic.case.files import SaveError
+        from desktop.logic.wizard import drafts
+
         entry = drafts.RecentCase(self.path, self.case.company.name or "（会社名未入力）",
                                   dt.datetime.now().replace(microsecond=0), self.summary())
         try:

@@ -232,14 +232,6 @@ def startup() -> Case:
     )
 
 
-_DEMOS = {"healthy": healthy, "succession": succession, "startup": startup}
-
-
 def demo_cases() -> dict[str, Case]:
     """Fresh copies each call, keyed by the file stem `hosho-navi demo` writes."""
-    return {key: make() for key, make in _DEMOS.items()}
-
-
-def demo_keys() -> list[str]:
-    """The demo cases' keys, without making them (the start page lists them before any case exists)."""
-    return list(_DEMOS)
+    return {"healthy": healthy(), "succession": succession(), "startup": startup()}

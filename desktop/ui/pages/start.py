@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop.logic.case.demo import demo_keys
-from desktop.logic.wizard.drafts import load_recent
 from desktop.ui.pages.base import CasePage, note
 from desktop.ui.path_check import PathChecker
 from desktop.ui.widgets import ChoiceCombo, DateField, form_row, new_form
@@ -79,7 +77,7 @@ class StartPage(CasePage):
 
         demo = QGroupBox("デモケース（操作の練習用）")
         form = new_form()
-        self.demo_choice = ChoiceCombo("デモケース", [(key, DEMO_LABELS.get(key, key)) for key in demo_keys()])
+        self.demo_choice = ChoiceCombo("デモケース", list(DEMO_LABELS.items()))
         self.demo_button = QPushButton("デモケースを開く")
         self.demo_button.clicked.connect(lambda: self.controller.load_demo(self.demo_choice.value()))
         form_row(form, "デモケース", self.demo_choice)
@@ -96,6 +94,8 @@ class StartPage(CasePage):
         self.current.setText(f"編集中のケース：{self.case.company.name or '（会社名未入力）'}　"
                              f"ファイル：{path if path else 'まだ保存していません'}")
         self.recent.clear()
+        from desktop.logic.wizard.drafts import load_recent  # reads case files: pydantic, after the first paint
+
         entries = load_recent(self.session.data_dir)
         for entry in entries:
             item = QTreeWidgetItem([entry.company, f"{entry.saved_at:%Y-%m-%d %H:%M}", entry.summary,
