@@ -3,6 +3,7 @@ evaluated (issue 14), and a malformed data file still stops the app with a messa
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -15,7 +16,8 @@ import desktop.logic.data_files
 import desktop.ui.app
 from desktop.logic.case.demo import demo_cases
 from desktop.logic.rules.data import RuleDataError
-from desktop.ui import crash, dialogs, temp_files
+from desktop.logic.wizard.drafts import RecentCase, remember_recent
+from desktop.ui import crash, temp_files
 from desktop.ui.app import AppDirs
 from desktop.ui.pages.start import DEMO_LABELS
 
@@ -30,7 +32,7 @@ def gui(monkeypatch: pytest.MonkeyPatch, dirs: AppDirs, no_dialogs: list[tuple[s
     windows: list = []
     real_create = desktop.ui.app.create_app
 
-    def create(argv, dirs=None, today=None):  # noqa: ANN001, ANN202 - test wrapper
+    def create(argv, dirs=None):  # noqa: ANN001, ANN202 - test wrapper
         app, window = real_create(argv, dirs)
         windows.append(window)
         QTimer.singleShot(10_000, lambda: app.exit(99))
@@ -43,23 +45,27 @@ def gui(monkeypatch: pytest.MonkeyPatch, dirs: AppDirs, no_dialogs: list[tuple[s
         window.close()
 
 
-def test_the_case_is_evaluated_after_the_first_paint(gui: list, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_case_is_evaluated_after_the_first_paint(gui: list, dirs: AppDirs, tmp_path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    saved = tmp_path / "A社.hnavi"
+    saved.write_text("{}", encoding="utf-8")
+    remember_recent(dirs.data, RecentCase(saved, "A社", dt.datetime(2026, 11, 24, 10, 0), "◎1"))
     real_finish = desktop.ui.app.finish_start
     seen = []
 
     def finish(window) -> None:  # noqa: ANN001
-        start = window.pages["start"]
-        # before: shown, no case made yet, nothing evaluated, the start page not yet filled in
+        start = window.page(0)  # the start page (the others are not made before this)
+        # before: shown, no case made yet, nothing evaluated, the recent cases not yet listed
         seen.append((window.isVisible(), window.session.has_case, window.session.assessment,
-                     start.current.text()))
+                     start.recent.topLevelItemCount()))
         real_finish(window)
         seen.append((window.isVisible(), window.session.has_case, window.session.assessment is not None,
-                     start.current.text().startswith("編集中のケース：（会社名未入力）")))
+                     start.recent.topLevelItemCount()))
         QApplication.instance().exit(0)
 
     monkeypatch.setattr(desktop.ui.app, "finish_start", finish)
     assert desktop.ui.app.run_gui([]) == 0
-    assert seen == [(True, False, None, ""), (True, True, True, True)]
+    assert seen == [(True, False, None, 0), (True, True, True, 1)]
 
 
 def test_the_start_page_lists_every_demo_case() -> None:

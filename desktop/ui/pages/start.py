@@ -86,13 +86,16 @@ class StartPage(CasePage):
         layout.addWidget(demo)
 
     def load(self, fresh: bool) -> None:
+        # Before the first case is made (just after the first paint) the page shows the new case
+        # it will be: no name, not saved, dated today (the date fields' default).
+        path = self.session.path
+        name = self.case.company.name if self.session.has_case else ""
+        self.current.setText(f"編集中のケース：{name or '（会社名未入力）'}　"
+                             f"ファイル：{path if path else 'まだ保存していません'}")
         if not self.session.has_case:
-            return  # filled when the case is made, just after the first paint
+            return
         self.assessment_date.set_value(self.case.assessment_date)
         self.application_date.set_value(self.case.application_date)
-        path = self.session.path
-        self.current.setText(f"編集中のケース：{self.case.company.name or '（会社名未入力）'}　"
-                             f"ファイル：{path if path else 'まだ保存していません'}")
         self.recent.clear()
         from desktop.logic.wizard.drafts import load_recent  # reads case files: pydantic, after the first paint
 
