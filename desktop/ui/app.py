@@ -16,7 +16,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop.paths import resource_path
-from desktop.ui import crash, dialogs, temp_files
+from desktop.ui import crash, dialogs, guard, temp_files
 from desktop.ui.wizard import MainWizard
 
 log = logging.getLogger(__name__)
@@ -83,6 +83,7 @@ def create_app(argv: list[str], dirs: AppDirs | None = None,
         install_translator(app)
         install_fonts(app)
         app.setWindowIcon(QIcon(str(resource_path(ICON_FILE))))
+        guard.install(app)  # wheel over unfocused inputs scrolls, never edits (engineering §9)
         app.setProperty("hosho_navi_ready", True)
     dirs = dirs or AppDirs.default()
     window = MainWizard(dirs.data, today)

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.logic.wizard.undo import UndoStack
+
 # The case model, its files and the rules engine load pydantic and the rule data: imported where
 # used, so the window's first paint does not wait for them (issue 14).
 if TYPE_CHECKING:
@@ -26,10 +28,12 @@ log = logging.getLogger(__name__)
 
 
 class CaseSession(QObject):
-    """Owns the case. Signals: replaced (a different case is loaded), changed (an edit),
-    assessed (new verdicts), dirtyChanged(bool), pathChanged."""
+    """Owns the case and its undo history. Signals: replaced (a different case is loaded:
+    every page resets itself from it), changed (an edit), restored (undo/redo put another state
+    of the same case back), assessed (new verdicts), dirtyChanged(bool), pathChanged."""
 
     replaced = Signal()
+    restored = Signal()
     changed = Signal()
     assessed = Signal()
     dirtyChanged = Signal(bool)
@@ -44,7 +48,13 @@ class CaseSession(QObject):
         # pydantic's plugin look-up take longer than the whole first page), or on first use.
         self._case: Case | None = None
         self.path: Path | None = None
+        # When the file was last written (「最終保存」); None until a file is opened or saved.
+        self.saved_at: dt.datetime | None = None
         self.dirty = False
+        # The case as last saved or opened (None: never saved), so undoing back to it is clean;
+        # the first new case is clean too (set when it is made).
+        self._saved: Case | None = None
+        self.undo_stack = UndoStack()
         # The draft on disk already holds the current case: the timer need not write it again.
         self._draft_current = False
         self.draft_id = uuid.uuid4().hex
@@ -57,6 +67,7 @@ class CaseSession(QObject):
             from desktop.logic.case.model import Case
 
             self._case = Case.new(self._today())
+            self._saved = self._case.model_copy(deep=True)
         return self._case
 
     @case.setter
@@ -67,6 +78,13 @@ class CaseSession(QObject):
     def has_case(self) -> bool:
         """False until the first case is made (start() or first use): pages show nothing yet."""
         return self._case is not None
+
+    def start(self) -> None:
+        """After the first paint: make the new case if nothing has yet, and evaluate it."""
+        made = not self.has_case
+        self._evaluate()
+        if made:
+            self.replaced.emit()  # the pages fill in what they left blank
 
     @property
     def drafts_dir(self) -> Path:
@@ -108,9 +126,10 @@ class CaseSession(QObject):
         if target != self.path:
             self.path = target
             self.pathChanged.emit()
+        self._saved = self.case.model_copy(deep=True)
+        self._remember()  # first, so whoever hears dirtyChanged sees the new 「最終保存」
         self._set_dirty(False)
         drafts.discard_draft(self.drafts_dir, self.draft_id)
-        self._remember()
 
     def autosave(self, now: dt.datetime) -> Path | None:
         """Write the draft if there are unsaved changes not yet in it; returns the file written."""
@@ -128,9 +147,12 @@ class CaseSession(QObject):
         drafts.discard_draft(self.drafts_dir, self.draft_id)
 
     # --- edits ------------------------------------------------------------------
-    def edit(self, change: Callable[[Case], object]) -> bool:
+    def edit(self, change: Callable[[Case], object], label: str = "入力", merge_key: str | None = None,
+             place: str = "") -> bool:
         """Apply one change to the case; a value the model refuses leaves the case as it was.
 
+        label names the edit for 「元に戻す」; edits with the same merge_key in a row (the
+        keystrokes in one field) are undone together; place is the page it was made on.
         Returns whether the change was accepted, so the field can say so.
         """
         from pydantic import ValidationError
@@ -142,11 +164,32 @@ class CaseSession(QObject):
             log.info("edit refused by the case model", exc_info=True)
             self.case = backup
             return False
-        self._set_dirty(True)
-        self._draft_current = False
-        self._evaluate()
+        if self.case == backup:
+            return True  # nothing changed: no undo step, and the case stays as clean as it was
+        self.undo_stack.record(label, backup, merge_key, place)
+        self._after_change()
         self.changed.emit()
         return True
+
+    def undo(self) -> bool:
+        """Put the case back as it was before the last edit; False if there is none."""
+        return self._restore(self.undo_stack.undo(self.case))
+
+    def redo(self) -> bool:
+        return self._restore(self.undo_stack.redo(self.case))
+
+    def _restore(self, case: Case | None) -> bool:
+        if case is None:
+            return False
+        self.case = case
+        self._after_change()
+        self.restored.emit()
+        return True
+
+    def _after_change(self) -> None:
+        self._set_dirty(self._saved is None or self.case != self._saved)
+        self._draft_current = False
+        self._evaluate()
 
     # --- internals --------------------------------------------------------------
     def _replace(self, case: Case, path: Path | None, *, dirty: bool) -> None:
@@ -154,6 +197,9 @@ class CaseSession(QObject):
 
         order_periods(case)
         self.case = case
+        self._saved = None if dirty else case.model_copy(deep=True)
+        self.undo_stack.clear()  # undo never reaches into another case
+        self.saved_at = None
         if path != self.path:
             self.path = path
             self.pathChanged.emit()
@@ -166,13 +212,6 @@ class CaseSession(QObject):
         if dirty != self.dirty:
             self.dirty = dirty
             self.dirtyChanged.emit(dirty)
-
-    def start(self) -> None:
-        """After the first paint: make the new case if nothing has yet, and evaluate it."""
-        made = not self.has_case
-        self._evaluate()
-        if made:
-            self.replaced.emit()  # the pages fill in what they left blank
 
     def _evaluate(self) -> None:
         # A fault in one rule must not take the whole screen down with each keystroke:
@@ -198,8 +237,14 @@ class CaseSession(QObject):
         from desktop.logic.case.files import SaveError
         from desktop.logic.wizard import drafts
 
-        entry = drafts.RecentCase(self.path, self.case.company.name or "（会社名未入力）",
-                                  dt.datetime.now().replace(microsecond=0), self.summary())
+        try:
+            # 「最終保存」 is when the file was last written, also when it is only being opened.
+            saved_at = dt.datetime.fromtimestamp(self.path.stat().st_mtime).replace(microsecond=0)
+        except OSError:
+            log.exception("could not read the time %s was saved", self.path)
+            return
+        self.saved_at = saved_at
+        entry = drafts.RecentCase(self.path, self.case.company.name or "（会社名未入力）", saved_at, self.summary())
         try:
             drafts.remember_recent(self.data_dir, entry)
         except SaveError:  # the list is a convenience; the save itself succeeded

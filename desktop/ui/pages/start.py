@@ -42,6 +42,7 @@ class StartPage(CasePage):
 
         self.current = QLabel()
         self.current.setWordWrap(True)
+        self.session.dirtyChanged.connect(self._show_current)
         layout.addWidget(self.current)
 
         dates = QGroupBox("日付")
@@ -52,9 +53,10 @@ class StartPage(CasePage):
         form_row(form, "申込予定日", self.application_date)
         form.addRow("", note("基準日はこの診断の日付です。申込予定日で、その日に受け付けている制度とその条件が決まります。"))
         self.assessment_date.dateEdited.connect(
-            lambda d: self.edit(lambda c: setattr(c, "assessment_date", d)))
+            lambda d: self.edit(lambda c: setattr(c, "assessment_date", d), "「基準日」の入力", "assessment_date"))
         self.application_date.dateEdited.connect(
-            lambda d: self.edit(lambda c: setattr(c, "application_date", d)))
+            lambda d: self.edit(lambda c: setattr(c, "application_date", d), "「申込予定日」の入力",
+                                "application_date"))
         dates.setLayout(form)
         layout.addWidget(dates)
 
@@ -86,16 +88,11 @@ class StartPage(CasePage):
         layout.addWidget(demo)
 
     def load(self, fresh: bool) -> None:
-        # Before the first case is made (just after the first paint) the page shows the new case
-        # it will be: no name, not saved, dated today (the date fields' default).
-        path = self.session.path
-        name = self.case.company.name if self.session.has_case else ""
-        self.current.setText(f"編集中のケース：{name or '（会社名未入力）'}　"
-                             f"ファイル：{path if path else 'まだ保存していません'}")
+        self._show_current()
         if not self.session.has_case:
-            return
-        self.assessment_date.set_value(self.case.assessment_date)
-        self.application_date.set_value(self.case.application_date)
+            return  # dates (today, the fields' default) and recent cases follow just after the first paint
+        self.assessment_date.set_value(self.case.assessment_date, keep_invalid=not fresh)
+        self.application_date.set_value(self.case.application_date, keep_invalid=not fresh)
         self.recent.clear()
         from desktop.logic.wizard.drafts import load_recent  # reads case files: pydantic, after the first paint
 
@@ -108,6 +105,17 @@ class StartPage(CasePage):
             self.recent.addTopLevelItem(item)
         # Listed at once; a file that turns out to be gone is removed when the check answers.
         self.path_checker.check([entry.path for entry in entries])
+
+    def _show_current(self, _dirty: bool = False) -> None:
+        path, saved_at = self.session.path, self.session.saved_at
+        # Before the first case is made (just after the first paint): the new case it will be.
+        name = self.case.company.name if self.session.has_case else ""
+        text = f"編集中のケース：{name or '（会社名未入力）'}　ファイル：{path or 'まだ保存していません'}"
+        if path and saved_at:
+            text += f"　最終保存：{saved_at:%Y-%m-%d %H:%M}"
+        if self.session.dirty:
+            text += "（保存していない変更があります）"
+        self.current.setText(text)
 
     def _path_checked(self, path: str, answer: object) -> None:
         for index in range(self.recent.topLevelItemCount()):
