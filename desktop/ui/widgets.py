@@ -73,10 +73,15 @@ class YenField(QWidget):
     """
 
     valueEdited = Signal(object)
+    messageChanged = Signal(str)
 
     def __init__(self, name: str, *, unit: Unit = Unit.YEN, allow_negative: bool = True,
-                 parent: QWidget | None = None) -> None:
+                 message_below: bool = True, parent: QWidget | None = None) -> None:
+        """message_below=False: the error is not shown under the field (a grid shows it in one
+        fixed place instead, so a message never moves the columns); it still goes to the
+        tooltip and messageChanged."""
         super().__init__(parent)
+        self._message_below = message_below
         self._unit = unit
         self._allow_negative = allow_negative
         self._value: int | None = None
@@ -100,7 +105,10 @@ class YenField(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(2)
         box.addLayout(row)
-        box.addWidget(self.error)
+        if message_below:
+            box.addWidget(self.error)
+        else:
+            self.error.setParent(self)
         self.setFocusProxy(self.edit)
         self._update_hint()
         self.edit.textEdited.connect(self._on_edited)
@@ -110,7 +118,7 @@ class YenField(QWidget):
         return self._value
 
     def has_error(self) -> bool:
-        return not self.error.isHidden()
+        return bool(self.error.text())
 
     def set_value(self, value: int | None, *, keep_invalid: bool = False) -> None:
         """Show a value from the case (no valueEdited); clears any error unless keep_invalid."""
@@ -163,11 +171,14 @@ class YenField(QWidget):
             self.edit.setText(amount_text(self._value, self._unit))
 
     def show_error(self, message: str) -> None:
+        if self.error.text() == (ERROR_PREFIX + message if message else ""):
+            return
         self.error.setText(ERROR_PREFIX + message if message else "")
-        self.error.setVisible(bool(message))
+        self.error.setVisible(bool(message) and self._message_below)
         self.edit.setProperty("invalid", bool(message))
         self.edit.setStyleSheet(INVALID_STYLE if message else "")
         self.edit.setToolTip(message)
+        self.messageChanged.emit(message)
 
 
 class DateField(QDateEdit):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QListWidget, QWizard
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QListWidget, QSizePolicy, QWizard
 
 from desktop.logic.wizard import drafts
 from desktop.logic.case.files import CaseFileError, SaveError
@@ -73,6 +73,9 @@ class MainWizard(QWizard):
         self.side.setAccessibleName("ページ一覧")
         self.side.addItems([f"{info.id + 1}. {info.title}" for info in PAGES])
         self.side.setMinimumWidth(self.side.sizeHintForColumn(0) + 24)
+        # As wide as its entries, not QListWidget's fixed 256 px: the page needs the room on small screens.
+        self.side.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
+        self.side.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Expanding)
         self.side.currentRowChanged.connect(self._on_side_row)
         self.setSideWidget(self.side)
 

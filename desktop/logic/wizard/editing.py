@@ -41,7 +41,10 @@ PERIOD_FIELDS: tuple[tuple[str, str], ...] = (
 )
 # Figures that may be negative; every other period figure is 0 or more (case_model).
 SIGNED_PERIOD_FIELDS = frozenset({"operating_profit_yen", "ordinary_profit_yen", "net_assets_yen"})
-PERIOD_COLUMN_LABELS = ("直近期", "前期", "前々期")
+PERIOD_COLUMN_LABELS = ("直近期", "前期", "前々期")  # by period index: 0 is the newest
+# The 決算 grid's columns left to right, as period indexes: oldest on the left, as the packet's
+# table and a 決算書's comparison read, so a block copied from such a table pastes in order.
+SCREEN_PERIOD_ORDER = (2, 1, 0)
 DEFAULT_YEAR_END_MONTH = 3
 
 
