@@ -148,3 +148,14 @@ def test_window_fits_a_1024_wide_screen_and_1366_at_150_percent(qtbot, wizard):
     # leaves 910 logical pixels.
     assert wizard.minimumWidth() <= 1024 - 40
     assert wizard.minimumWidth() <= 1366 / 1.5 - 40
+
+
+def test_a_heading_names_the_period_its_column_holds(qtbot, wizard):
+    import datetime as dt
+
+    page = open_financials(wizard, "succession")
+    assert "2026年09月期" in page.period_headings[0].text()
+    page.year_ends[0].dateEdited.emit(dt.date(2026, 10, 31))
+    assert "直近期" in page.period_headings[0].text() and "2026年10月期" in page.period_headings[0].text()
+    page.paste(0, "revenue_yen", "1\t2")  # beyond the newest column: reported, not lost silently
+    assert "はみ出した1個" in page.messages.text()

@@ -261,7 +261,7 @@ class FinancialsPage(CasePage):
             self._load_year_ends()  # the field shows the date the case still has
             return
         self.edit(lambda c: set_period_value(c, index, "fiscal_year_end", value))
-        self._load_year_ends()
+        self._show_headings()  # not the date fields: one of them is being typed in
 
     def _order_columns(self) -> None:
         # Columns keep periods in date order: a date that changes the order moves its column,
@@ -328,9 +328,13 @@ class FinancialsPage(CasePage):
             known = index < len(periods)
             year_end.set_value(periods[index].fiscal_year_end if known else None)
             self.clear_buttons[index].setEnabled(known)
-            heading = PERIOD_COLUMN_LABELS[index]
-            when = fiscal_period(periods[index].fiscal_year_end) if known else "未入力"
-            self.period_headings[index].setText(f"<b>{heading}</b><br>{when}")
+        self._show_headings()
+
+    def _show_headings(self) -> None:
+        periods = self.case.periods
+        for index, heading in self.period_headings.items():
+            when = fiscal_period(periods[index].fiscal_year_end) if index < len(periods) else "未入力"
+            heading.setText(f"<b>{PERIOD_COLUMN_LABELS[index]}</b><br>{when}")
 
     def load(self, fresh: bool) -> None:
         periods = self.case.periods
