@@ -33,7 +33,7 @@ from desktop.logic.wizard.editing import (
     remove_period,
     set_period_value,
 )
-from desktop.logic.wizard.statements import apply_paste, balance_warning, is_block, plan_paste
+from desktop.logic.wizard.period_grid import apply_paste, balance_warning, is_block, plan_paste
 from desktop.ui.pages.base import CasePage, note
 from desktop.ui.widgets import ERROR_PREFIX, ChoiceCombo, DateField, YenField
 

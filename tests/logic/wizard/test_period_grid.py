@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from desktop.logic.case.amounts import AmountError, Unit, parse_yen
 from desktop.logic.case.model import Case
-from desktop.logic.wizard import statements
+from desktop.logic.wizard import period_grid as statements
 from desktop.logic.wizard.editing import PERIOD_FIELDS
 from tests.builders import period
 
