@@ -14,7 +14,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
-from desktop.logic.rules.evaluation import load_rule_data
+from desktop.logic.data_files import validate_data_files
 from desktop.paths import resource_path
 from desktop.ui import crash
 from desktop.ui.wizard import MainWizard
@@ -83,7 +83,7 @@ def create_app(argv: list[str], dirs: AppDirs | None = None,
         install_fonts(app)
         app.setWindowIcon(QIcon(str(resource_path(ICON_FILE))))
         app.setProperty("hosho_navi_ready", True)
-    load_rule_data()  # a malformed rule file stops here, naming file and key (SPEC §6)
+    validate_data_files()  # a malformed rule file stops here, naming file and key (SPEC §6)
     dirs = dirs or AppDirs.default()
     window = MainWizard(dirs.data, today)
     return app, window

@@ -14,7 +14,7 @@ from pathlib import Path
 import platformdirs
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from desktop.logic.case.model import FILE_SUFFIX
 
@@ -75,6 +75,18 @@ def ask_pdf_path(parent: QWidget, suggested: str) -> Path | None:
         return None
     path = Path(name)
     return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+
+def ask_import_paths(parent: QWidget) -> list[Path]:
+    names, _filter = QFileDialog.getOpenFileNames(
+        parent, "決算書・試算表のファイルを選ぶ", _in_documents(""),
+        "CSV・テキスト (*.csv *.txt *.tsv);;すべてのファイル (*)")
+    return [Path(name) for name in names]
+
+
+def run_modal(dialog: QDialog) -> bool:
+    """Show a dialog of the app's own until the user closes it; True when confirmed."""
+    return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 def error(parent: QWidget | None, title: str, message: str) -> None:

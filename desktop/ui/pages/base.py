@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import reduce
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -37,15 +38,24 @@ from desktop.ui.widgets import (
     form_row,
 )
 
-if TYPE_CHECKING:
-    from desktop.ui.wizard import MainWizard
+class WizardController(Protocol):
+    """The case-level commands a page may ask of the window. Pages see this interface, never
+    the wizard class, so the window imports its pages and not the other way round."""
+
+    def new_case(self) -> None: ...
+
+    def open_case(self, path: Path | None = None) -> bool: ...
+
+    def load_demo(self, key: str) -> None: ...
+
+    def save_case(self) -> bool: ...
 
 
 class CasePage(QWizardPage):
     """A view of one slice of the case. Subclasses build widgets in `build(body)`, fill them in
     `load(fresh)` and update live results in `show_results()`."""
 
-    def __init__(self, info: PageInfo, session: CaseSession, controller: MainWizard) -> None:
+    def __init__(self, info: PageInfo, session: CaseSession, controller: WizardController) -> None:
         super().__init__()
         self.info = info
         self.session = session

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from pydantic import ValidationError
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.logic.accounting.mapping import apply_import
+from desktop.logic.accounting.statements import StatementError
 from desktop.logic.case.amounts import Unit, format_ratio, format_yen
 from desktop.logic.case.dates import fiscal_period
 from desktop.logic.rules.indicators import PeriodIndicators, ebitda_short_text, period_indicators
@@ -34,6 +37,8 @@ from desktop.logic.wizard.editing import (
     set_period_value,
 )
 from desktop.logic.wizard.period_grid import apply_paste, balance_warning, is_block, plan_paste
+from desktop.ui import dialogs
+from desktop.ui.import_dialog import ImportDialog
 from desktop.ui.pages.base import CasePage, note
 from desktop.ui.widgets import ERROR_PREFIX, ChoiceCombo, DateField, YenField
 
@@ -102,6 +107,15 @@ class ColumnHeadings(QWidget):
 class FinancialsPage(CasePage):
     def build(self, layout: QVBoxLayout) -> None:
         self._fixed = self._build_fixed_panel()
+        self.import_button = QPushButton("決算書・試算表から読み込む…")
+        self.import_button.setAutoDefault(False)
+        self.import_button.setToolTip("会計ソフトや e-Tax から書き出した CSV の数字を、確認してから読み込みます")
+        self.import_button.clicked.connect(self._import)
+        import_row = QHBoxLayout()
+        import_row.addWidget(QLabel("会計データ"))
+        import_row.addWidget(self.import_button)
+        import_row.addStretch(1)
+        layout.addLayout(import_row)
         layout.addWidget(note("古い期が左、直近期が右です（交渉資料の表と同じ並び）。▲や△はマイナスです。"
                               "表の下の指標は入力に合わせて計算されます（判定は「制度の選択」で行います）。"))
         # A plain widget, not a titled box: the headings above name the columns, and a frame's
@@ -183,7 +197,7 @@ class FinancialsPage(CasePage):
     def build_fixed(self) -> QWidget:
         self._fixed.setParent(self)  # in the page's window with the grid, for the tab order
         # Tab goes down a period's column (as a statement is read), then to the next column.
-        chain: list[QWidget] = [self.unit]
+        chain: list[QWidget] = [self.unit, self.import_button]
         for index in SCREEN_PERIOD_ORDER:
             chain.append(self.year_ends[index])
             chain += [self.fields[(index, field)].edit for field, _label in PERIOD_FIELDS]
@@ -230,6 +244,32 @@ class FinancialsPage(CasePage):
             self.period_headings[index] = heading
         self._unit_box = unit_box
         return panel
+
+    def _import(self) -> None:
+        """Files → preview the adviser confirms → one undoable edit. Nothing enters the case before."""
+        paths = dialogs.ask_import_paths(self)
+        if not paths:
+            return
+        try:
+            dialog = ImportDialog(paths, self.case, self)
+        except StatementError as exc:
+            dialogs.error(self, "読み込めません", str(exc))
+            return
+        if not dialogs.run_modal(dialog):
+            return
+        period, values, assignments = dialog.chosen_period(), dialog.values(), dialog.assignments()
+        assert period is not None  # the dialog does not close without one
+        try:  # on a copy first, so a refusal says why and the case stays as it was
+            message = apply_import(self.case.model_copy(deep=True), period, values, assignments)
+        except ValidationError:
+            dialogs.error(self, "読み込めません", "読み込む数字に、この項目には使えない値があります。")
+            return
+        except ValueError as exc:
+            dialogs.error(self, "読み込めません", str(exc))
+            return
+        self.edit(lambda c: apply_import(c, period, values, assignments))
+        self.load(fresh=True)
+        dialogs.info(self, "読み込みました", message)
 
     # --- edits ------------------------------------------------------------------
     def _unit_value(self) -> Unit:

@@ -9,7 +9,8 @@ import pytest
 
 from desktop.logic.case.amounts import format_man
 from desktop.logic.case.dates import add_months, add_years, earliest_start, elapsed
-from desktop.logic.rules.evaluation import evaluate, load_rule_data
+from desktop.logic.data_files import validate_data_files
+from desktop.logic.rules.evaluation import evaluate
 from desktop.logic.rules.routes import ROUTES
 from desktop.logic.rules.data import weakest
 from desktop.logic.rules.routes.conditions import same_lender
@@ -71,7 +72,7 @@ def test_weakest_confidence() -> None:
 
 
 def test_my_routes_are_registered_in_order_and_their_rules_load() -> None:
-    load_rule_data()
+    validate_data_files()
     ids = list(ROUTES)
     assert [i for i in ids if i in MY_ROUTES] == MY_ROUTES
     assert ids.index("guideline_release") < ids.index("proper_refinance")
