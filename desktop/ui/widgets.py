@@ -367,6 +367,7 @@ class RecordTable(QWidget):
             date.dateEdited.connect(write)
             return date
         line = QLineEdit(value or "")
+        line.setCursorPosition(0)  # a narrow cell shows the start of its text, not the end
         line.setAccessibleName(name)
         line.textEdited.connect(write)
         return line

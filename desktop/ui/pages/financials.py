@@ -222,7 +222,7 @@ class FinancialsPage(CasePage):
         messages_area.setWidget(self.messages)
         messages_area.setWidgetResizable(True)
         messages_area.setFrameShape(QFrame.Shape.StyledPanel)
-        messages_area.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 8)
+        messages_area.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 2 * messages_area.frameWidth() + 4)
         messages_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         box.addWidget(messages_area)
 
@@ -408,12 +408,12 @@ class FinancialsPage(CasePage):
                 if yen.has_error():
                     lines.append(f"{label}（{PERIOD_COLUMN_LABELS[index]}）："
                                  f"{yen.error.text().removeprefix(ERROR_PREFIX)}")
-        lines = [ERROR_PREFIX + line for line in lines]
-        if self._paste_report:
-            lines.append(self._paste_report)
         for index, period in enumerate(self.case.periods[:len(PERIOD_COLUMN_LABELS)]):
             warning = balance_warning(period, PERIOD_COLUMN_LABELS[index], self._unit_value())
             if warning:
-                lines.append(ERROR_PREFIX + warning)
+                lines.append(warning)
+        lines = [ERROR_PREFIX + line for line in lines]
+        if self._paste_report:  # last: it is long, and the problems above must be seen first
+            lines.append(self._paste_report)
         self.messages.setText("\n".join(lines) or PASTE_HINT)
 
