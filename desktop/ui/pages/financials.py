@@ -39,12 +39,13 @@ from desktop.logic.wizard.editing import (
 from desktop.logic.wizard.period_grid import apply_paste, balance_warning, is_block, plan_paste
 from desktop.ui import dialogs
 from desktop.ui.import_dialog import ImportDialog
-from desktop.ui.pages.base import CasePage, note
+from desktop.ui.pages.base import CasePage
 from desktop.ui.widgets import ERROR_PREFIX, ChoiceCombo, DateField, YenField
 
 UNITS = tuple((unit.value, unit.label) for unit in (Unit.YEN, Unit.THOUSAND, Unit.MILLION))
-PASTE_HINT = ("Excel などの表は、貼り付けを始めるセルを選んで Ctrl+V で貼り付けられます"
-              "（古い期を左に並べた表のまま。見出しや項目名の列は読み飛ばします）。")
+# Shown in the message area while there is no message: the room is reserved anyway.
+PASTE_HINT = ("古い期が左、直近期が右です。▲や△はマイナス。Excel の表は、貼り付けを始めるセルを選んで"
+              " Ctrl+V で貼り付けられます（見出しや項目名は読み飛ばします）。")
 
 
 def _yes_no(value: bool | None, yes: str, no: str) -> str:
@@ -116,8 +117,6 @@ class FinancialsPage(CasePage):
         import_row.addWidget(self.import_button)
         import_row.addStretch(1)
         layout.addLayout(import_row)
-        layout.addWidget(note("古い期が左、直近期が右です（交渉資料の表と同じ並び）。▲や△はマイナスです。"
-                              "表の下の指標は入力に合わせて計算されます（判定は「制度の選択」で行います）。"))
         # A plain widget, not a titled box: the headings above name the columns, and a frame's
         # margins would cost the columns room on a 150 % screen.
         self.inputs = QWidget()
@@ -177,6 +176,7 @@ class FinancialsPage(CasePage):
         """The indicators in the periods' own columns, under the figures they come from."""
         self.indicator_title = QLabel()
         self.indicator_title.setContentsMargins(0, 8, 0, 0)
+        self.indicator_title.setWordWrap(True)  # a long title must not widen the columns
         grid.addWidget(self.indicator_title, first_row, 0, 1, len(SCREEN_PERIOD_ORDER) + 1)
         self.indicator_labels: dict[tuple[int, int], QLabel] = {}
         for r, (heading, _show) in enumerate(INDICATOR_ROWS):
@@ -192,6 +192,7 @@ class FinancialsPage(CasePage):
                 grid.addWidget(value, row, col)
                 self.indicator_labels[(r, index)] = value
         self.two_losses = QLabel()
+        self.two_losses.setWordWrap(True)
         grid.addWidget(self.two_losses, first_row + 1 + len(INDICATOR_ROWS), 0, 1, len(SCREEN_PERIOD_ORDER) + 1)
 
     def build_fixed(self) -> QWidget:
@@ -392,7 +393,8 @@ class FinancialsPage(CasePage):
         periods = [period_indicators(p) for p in self.case.periods]
         for (r, index), label in self.indicator_labels.items():
             label.setText(INDICATOR_ROWS[r][1](periods[index], unit) if index < len(periods) else "—")
-        self.indicator_title.setText(f"<b>指標</b>（入力に合わせて自動計算・表示のみ。金額の単位：{unit.label}）")
+        self.indicator_title.setText(f"<b>指標</b>（入力に合わせて自動計算・表示のみ。判定は「制度の選択」で行います。"
+                                     f"金額の単位：{unit.label}）")
         assessment = self.session.assessment
         losses = None if assessment is None else assessment.indicators.two_dbop_losses
         self.two_losses.setText("直近2期の減価償却前経常利益の連続赤字：" + _yes_no(losses, "あり", "なし"))
