@@ -3,6 +3,7 @@ the balance warning, the period order of the packet, and a window that fits smal
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QScrollArea
@@ -59,12 +60,6 @@ def test_one_copied_cell_is_pasted_into_the_field_as_typing(qtbot, wizard):
     paste(qtbot, page, 0, "cash_yen", "12,345\r\n")
     qtbot.keyClick(page.fields[(0, "cash_yen")].edit, Qt.Key.Key_Tab)
     assert wizard.session.case.periods[0].cash_yen == 12_345_000
-
-
-def test_a_row_pasted_through_the_context_menu_path_is_never_a_comma_error(qtbot, wizard):
-    page = open_financials(wizard)
-    assert page.paste(1, "revenue_yen", "371,000\t386,000") is True  # the menu's 貼り付け calls this
-    assert [p.revenue_yen for p in wizard.session.case.periods] == [386_000_000, 371_000_000]
 
 
 def test_headings_stay_over_their_columns_while_the_figures_scroll(qtbot, wizard):
@@ -132,9 +127,9 @@ def test_screen_columns_read_in_the_packets_order(qtbot, wizard):
     on_screen = [fiscal_period(case.periods[i].fiscal_year_end)
                  for i, _h in sorted(page.period_headings.items(), key=lambda kv: kv[1].x())]
     text = squeeze("".join(page_texts(build_packet(evaluate(case), "bank"))))
-    table = text[text.index("（単位：千円）"):]
-    in_packet = sorted(on_screen, key=lambda label: table.index(squeeze(label)))
-    assert on_screen == in_packet
+    # The packet's 決算 table heads its columns with the periods side by side.
+    assert squeeze("".join(on_screen)) in text
+    assert squeeze("".join(reversed(on_screen))) not in text
     assert on_screen == sorted(on_screen)  # oldest on the left
 
 
@@ -159,3 +154,27 @@ def test_a_heading_names_the_period_its_column_holds(qtbot, wizard):
     assert "直近期" in page.period_headings[0].text() and "2026年10月期" in page.period_headings[0].text()
     page.paste(0, "revenue_yen", "1\t2")  # beyond the newest column: reported, not lost silently
     assert "はみ出した1個" in page.messages.text()
+
+
+# A pop-up menu on the offscreen platform: it cannot raise the menu or grab the keyboard.
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing the keyboard")
+def test_the_context_menus_paste_fills_the_grid_too(qtbot, wizard):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QAction, QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    page = open_financials(wizard)
+    QGuiApplication.clipboard().setText("371,000\t386,000\r\n")
+    edit = page.fields[(1, "revenue_yen")].edit
+
+    def choose_paste() -> None:
+        menu = QApplication.activePopupWidget()
+        assert menu is not None
+        menu.findChild(QAction, "edit-paste").trigger()
+        menu.close()
+
+    QTimer.singleShot(50, choose_paste)
+    QApplication.sendEvent(edit, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(5, 5),
+                                                   edit.mapToGlobal(QPoint(5, 5))))
+    assert [p.revenue_yen for p in wizard.session.case.periods] == [386_000_000, 371_000_000]
+    assert edit.text() == "371,000"
