@@ -6,14 +6,13 @@ Tests replace these functions (monkeypatch) instead of clicking real modal dialo
 
 from __future__ import annotations
 
-import os
-import sys
 from enum import Enum
 from pathlib import Path
 
 import platformdirs
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from desktop.logic.case.model import FILE_SUFFIX
@@ -89,6 +88,15 @@ def run_modal(dialog: QDialog) -> bool:
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
+def ask_print(parent: QWidget, printer: QPrinter, pages: int) -> bool:
+    """The system's print dialog (printer, copies, page range 1–pages); True to print."""
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle("交渉資料を印刷")
+    dialog.setMinMax(1, pages)
+    dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
 def error(parent: QWidget | None, title: str, message: str) -> None:
     QMessageBox.critical(parent, title, message)
 
@@ -100,15 +108,3 @@ def info(parent: QWidget | None, title: str, message: str) -> None:
 def open_external(path: Path) -> bool:
     """Open a local file in the system's viewer (never a network address)."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
-def print_external(path: Path) -> bool:
-    """Send a PDF to the default printer through its viewer: Windows has a 'print' verb;
-    elsewhere the viewer opens and the user prints from it."""
-    if sys.platform == "win32":
-        try:
-            os.startfile(str(path), "print")  # type: ignore[attr-defined]  # noqa: S606 - local file
-            return True
-        except OSError:
-            return open_external(path)
-    return open_external(path)

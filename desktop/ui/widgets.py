@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPalette, QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,18 +32,58 @@ from desktop.logic.case.amounts import AmountError, Unit, normalize_amount_text,
 from desktop.logic.wizard.editing import amount_text
 
 ERROR_PREFIX = "⚠ "
-ERROR_COLOUR = QColor("#b00020")
-# Only a field in error gets a style sheet: an application-wide one slows every widget's polish.
-INVALID_STYLE = "QLineEdit { border: 2px solid #b00020; }"
+# Error red for a light and for a dark colour scheme (Windows 11 dark mode): each ≥ 4.5:1 against
+# its window colour, so a message stays readable whichever scheme the laptop uses.
+ERROR_ON_LIGHT = "#b00020"
+ERROR_ON_DARK = "#ff8a80"
+
+
+def error_colour(palette: QPalette) -> QColor:
+    """The error red that reads on this palette's window colour."""
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    return QColor(ERROR_ON_DARK if dark else ERROR_ON_LIGHT)
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    """WCAG 2 contrast ratio of two colours (1–21)."""
+    def luminance(c: QColor) -> float:
+        def linear(v: float) -> float:
+            return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+        return 0.2126 * linear(c.redF()) + 0.7152 * linear(c.greenF()) + 0.0722 * linear(c.blueF())
+
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def invalid_style(palette: QPalette) -> str:
+    # Only a field in error gets a style sheet: an application-wide one slows every widget's polish.
+    return f"QLineEdit {{ border: 2px solid {error_colour(palette).name()}; }}"
+
+
+class ErrorLabel(QLabel):
+    """A message label in the error red of the current colour scheme, following a scheme change;
+    the text itself (⚠ …) carries the meaning, not the colour."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self._recolour()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._recolour()
+
+    def _recolour(self) -> None:
+        palette = self.palette()
+        wanted = error_colour(palette)
+        if palette.color(QPalette.ColorRole.WindowText) != wanted:
+            palette.setColor(QPalette.ColorRole.WindowText, wanted)
+            self.setPalette(palette)
 
 
 def error_label() -> QLabel:
-    """A dark-red message label; the text itself (⚠ …) carries the meaning, not the colour."""
-    label = QLabel()
-    label.setWordWrap(True)
-    palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, ERROR_COLOUR)
-    label.setPalette(palette)
+    label = ErrorLabel()
     label.hide()
     return label
 
@@ -176,7 +216,7 @@ class YenField(QWidget):
         self.error.setText(ERROR_PREFIX + message if message else "")
         self.error.setVisible(bool(message) and self._message_below)
         self.edit.setProperty("invalid", bool(message))
-        self.edit.setStyleSheet(INVALID_STYLE if message else "")
+        self.edit.setStyleSheet(invalid_style(self.edit.palette()) if message else "")
         self.edit.setToolTip(message)
         self.messageChanged.emit(message)
 

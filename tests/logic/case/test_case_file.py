@@ -1,5 +1,7 @@
 import datetime as dt
 import json
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -119,3 +121,32 @@ def test_absurd_numbers_in_a_file_are_refused_naming_the_file(tmp_path: Path, ba
     path = _write(tmp_path, text)
     with pytest.raises(CaseFileError, match="bad.hnavi"):
         load_case(path)
+
+
+def test_saving_over_a_read_only_file_says_so_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    target = tmp_path / "顧客.hnavi"
+    save_case(Case.new(dt.date(2026, 1, 1)), target)
+    before = target.read_bytes()
+    os.chmod(target, stat.S_IRUSR | stat.S_IRGRP)
+    changed = Case.new(dt.date(2026, 1, 1))
+    changed.company.name = "別の会社"
+    with pytest.raises(SaveError, match="読み取り専用のため保存できません") as raised:
+        save_case(changed, target)
+    assert str(tmp_path) in str(raised.value)
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["顧客.hnavi"]
+
+
+def test_the_temporary_file_is_writable_whatever_the_target_mode(tmp_path: Path, monkeypatch) -> None:
+    """The mode is copied from the target but never without the owner's write bit."""
+    from desktop.logic.case import files
+
+    target = tmp_path / "c.hnavi"
+    files.save_case(Case.new(dt.date(2026, 1, 1)), target)
+    os.chmod(target, 0o640)
+    modes = []
+    real_replace = os.replace
+    monkeypatch.setattr(files.os, "replace", lambda a, b: (modes.append(os.stat(a).st_mode), real_replace(a, b)))
+    files.save_case(Case.new(dt.date(2026, 1, 1)), target)
+    assert modes and all(m & stat.S_IWUSR for m in modes)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
