@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from pydantic import ValidationError
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -66,7 +66,6 @@ INDICATOR_ROWS: tuple[tuple[str, Callable[[PeriodIndicators, Unit], str]], ...] 
      else format_ratio(p.ratios.interest_coverage, unit="倍")),
     ("代表者への貸付金等", lambda p, u: format_yen(p.representative_receivables, u, suffix=False)),
 )
-PERIOD_LABELS = dict(PERIOD_FIELDS)
 
 
 class ColumnHeadings(QWidget):
@@ -80,7 +79,8 @@ class ColumnHeadings(QWidget):
         for widget in headings.values():
             widget.setParent(self)
         # Two lines: the period and its 決算期.
-        self.setFixedHeight(max(self.fontMetrics().lineSpacing() * 2, *(w.sizeHint().height() for w in headings.values())) + 4)
+        tallest = max(w.sizeHint().height() for w in headings.values())
+        self.setFixedHeight(max(self.fontMetrics().lineSpacing() * 2, tallest) + 4)
         # The grid's columns move when it is laid out again or scrolled sideways: those moves
         # reach the widgets of its first row and the body the scroll area moves.
         for widget in watched:
@@ -91,7 +91,7 @@ class ColumnHeadings(QWidget):
             self.place()
         return False
 
-    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self.place()
 
@@ -169,8 +169,8 @@ class FinancialsPage(CasePage):
         for col, index in enumerate(SCREEN_PERIOD_ORDER, start=1):
             headings[col] = self.period_headings[index]
         grid.setColumnMinimumWidth(0, self._unit_box.sizeHint().width())
-        self._fixed.layout().addWidget(ColumnHeadings(grid, self.inputs, headings,
-                                                      [date_label, *self.year_ends, self.inputs, layout.parentWidget()]))
+        watched = [date_label, *self.year_ends, self.inputs, layout.parentWidget()]
+        self._fixed.layout().addWidget(ColumnHeadings(grid, self.inputs, headings, watched))
 
     def _build_indicators(self, grid: QGridLayout, first_row: int) -> None:
         """The indicators in the periods' own columns, under the figures they come from."""
