@@ -27,7 +27,7 @@ IGNORE = ""
 
 
 class FieldRule(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     total: list[str] = []
     parts: list[str] = []
@@ -46,7 +46,7 @@ class FieldRule(BaseModel):
 
 
 class AccountMap(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     source: str
     checked_on: dt.date

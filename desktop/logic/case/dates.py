@@ -23,6 +23,20 @@ def add_years(day: dt.date, years: int) -> dt.date:
         return dt.date(day.year + years, 3, 1)
 
 
+def period_last_day(start: dt.date, years: int) -> dt.date:
+    """The last day of an n-year period that runs from an event on `start`, counted as 民法 140条・143条
+    do: the event day itself is not counted (初日不算入), and the period ends at the end of the day
+    before the day that corresponds to the first counted day. For most dates that is the n-th
+    anniversary itself; from 28 February of a leap year it is the last day of February."""
+    return add_years(start + dt.timedelta(days=1), years) - dt.timedelta(days=1)
+
+
+def civil_elapsed(start: dt.date, end: dt.date) -> str:
+    """Whole years and months from an event on `start` to `end`, not counting the event day
+    (民法 140条), so that the last day of an n-year period still reads as less than n years."""
+    return elapsed(start + dt.timedelta(days=1), end)
+
+
 def earliest_start(target: dt.date, shift: Callable[[dt.date, int], dt.date], n: int) -> dt.date:
     """The first day d with shift(d, n) ≥ target: when to apply so that a window reaches a date."""
     day = shift(target, -n)
