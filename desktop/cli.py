@@ -101,7 +101,8 @@ def _packet(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     from desktop.logic.accounting.mapping import LABELS, apply_import, build_preview, preview_lines
-    from desktop.logic.accounting.statements import StatementError, parse_period_end, read_statement
+    from desktop.logic.accounting.statements import StatementError, read_statement
+    from desktop.logic.case.dates import DateError, parse_date
     from desktop.logic.case.amounts import Unit
     from desktop.logic.case.files import load_case, save_case
 
@@ -121,7 +122,10 @@ def _import(args: argparse.Namespace) -> int:
     if unclear:
         return _bad_input(f"{'、'.join(unclear)}：金額の単位が書かれていません。--unit 円 または --unit 千円 を指定してください。")
     stated = [s.period_end for s in statements if s.period_end]
-    period = parse_period_end(args.period) if args.period else (stated[0] if stated else None)
+    try:
+        period = parse_date(args.period) if args.period else (stated[0] if stated else None)
+    except DateError as exc:
+        return _bad_input(f"--period {args.period}: {exc}")
     if period is None:
         return _bad_input("決算日が分かりません。--period 2026-03-31 のように指定してください。")
     preview = build_preview(statements, assignments)

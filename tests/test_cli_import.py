@@ -66,3 +66,11 @@ def test_a_pdf_renamed_csv_exits_2_naming_it(files, capsys: pytest.CaptureFixtur
     freee.write_bytes(b"%PDF-1.4 ...")
     assert main(["import", str(target), str(freee), "--unit", "円", "--period", "2026-03-31", "--yes"]) == 2
     assert "試算表.csv：PDFファイルです" in capsys.readouterr().err
+
+
+def test_the_period_may_be_typed_in_wareki_and_a_bad_one_is_refused(files, capsys: pytest.CaptureFixture[str]) -> None:
+    target, freee, _ = files
+    assert main(["import", str(target), str(freee), "--unit", "円", "--period", "令和8年3月31日", "--yes"]) == 0
+    assert load_case(target).periods[0].fiscal_year_end.isoformat() == "2026-03-31"
+    assert main(["import", str(target), str(freee), "--unit", "円", "--period", "2026/2/30", "--yes"]) == 2
+    assert "--period 2026/2/30" in capsys.readouterr().err

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 from desktop.logic.case.amounts import AmountError, Unit, parse_yen
+from desktop.logic.case.dates import DateError, parse_date
 
 # A real 試算表 is a few hundred lines; anything much larger is not one (and must not be read whole).
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -91,11 +92,10 @@ def read_statement(path: Path | str, unit: Unit | None = None) -> Statement:
 
 
 def parse_period_end(text: str) -> dt.date | None:
-    """A 西暦 date as statements write it: 2026-03-31, 2026/3/31, 2026.3.31, 2026年3月31日."""
-    match = re.fullmatch(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?", fold(text))
+    """事業年度（至） as a file states it, 西暦 or 和暦; None when it is not a readable date."""
     try:
-        return dt.date(*(int(part) for part in match.groups())) if match else None
-    except ValueError:
+        return parse_date(text)
+    except DateError:
         return None
 
 

@@ -138,6 +138,15 @@ def split_names(text: str) -> list[str]:
     return [name.strip() for name in text.split("、") if name.strip()]
 
 
+def lender_names(case: Case) -> list[str]:
+    """Every lender the case names, once each, in the order first named: 取引金融機関 (借入),
+    then the planned loan's lender and the negotiation counterparty. Offered wherever a lender
+    is chosen, so one bank is spelt one way and the routes can match it."""
+    names = [loan.lender for loan in case.loans]
+    names += [case.situation.planned_loan.lender, case.negotiation.counterparty]
+    return list(dict.fromkeys(name.strip() for name in names if name.strip()))
+
+
 def set_answer(case: Case, item_id: str, answer: str, note: str) -> None:
     """Record a checksheet answer; an unanswered item without a note is dropped from the file."""
     answers = dict(case.answers)

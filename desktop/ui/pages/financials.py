@@ -125,13 +125,18 @@ class FinancialsPage(CasePage):
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(4)
         self.grid = grid
-        self.year_ends: list[DateField] = [DateField(f"{label}の決算日", optional=True) for label in PERIOD_COLUMN_LABELS]
+        # A date that cannot be read is explained in the message area, not under its field, and
+        # its 和暦 goes under it: the column stays as narrow as a figure.
+        self.year_ends: list[DateField] = [DateField(f"{label}の決算日", optional=True, inline_error=False,
+                                                     era_below=True)
+                                           for label in PERIOD_COLUMN_LABELS]
         self.clear_buttons: list[QPushButton] = [QPushButton(f"{label}を削除") for label in PERIOD_COLUMN_LABELS]
         self.fields: dict[tuple[int, str], YenField] = {}
         self._year_end_errors: dict[int, str] = {}
         self._paste_report = ""
         date_label = QLabel("決算日")
-        grid.addWidget(date_label, 0, 0)
+        date_label.setMinimumHeight(self.year_ends[0].edit.sizeHint().height())  # level with the entry
+        grid.addWidget(date_label, 0, 0, Qt.AlignmentFlag.AlignTop)
         # Labels wrap at the width of the usual ones, so one long label does not widen the grid.
         label_width = self.fontMetrics().horizontalAdvance("受取利息・配当金") + 16
         for r, (field, label) in enumerate(PERIOD_FIELDS, start=1):
@@ -141,10 +146,10 @@ class FinancialsPage(CasePage):
             grid.addWidget(row_label, r, 0)
             for col, index in enumerate(SCREEN_PERIOD_ORDER, start=1):
                 yen = YenField(f"{label}（{PERIOD_COLUMN_LABELS[index]}）", unit=Unit.THOUSAND,
-                               allow_negative=field in SIGNED_PERIOD_FIELDS, message_below=False)
+                               allow_negative=field in SIGNED_PERIOD_FIELDS, inline_error=False)
                 yen.edit.setMinimumWidth(yen.edit.fontMetrics().horizontalAdvance("▲000,000,000") + 12)
                 yen.valueEdited.connect(lambda v, i=index, f=field: self._set_value(i, f, v))
-                yen.messageChanged.connect(lambda _m: self._show_messages())
+                yen.errorChanged.connect(lambda _m: self._show_messages())
                 yen.edit.installEventFilter(self)
                 grid.addWidget(yen, r, col)
                 self.fields[(index, field)] = yen
@@ -154,6 +159,7 @@ class FinancialsPage(CasePage):
             year_end = self.year_ends[index]
             year_end.dateEdited.connect(lambda d, i=index: self._set_year_end(i, d))
             year_end.editingFinished.connect(self._order_columns)
+            year_end.errorChanged.connect(lambda _m: self._show_messages())
             grid.addWidget(year_end, 0, col)
             self.clear_buttons[index].clicked.connect(lambda _checked=False, i=index: self._remove(i))
             grid.addWidget(self.clear_buttons[index], buttons_row, col)
@@ -200,7 +206,7 @@ class FinancialsPage(CasePage):
         # Tab goes down a period's column (as a statement is read), then to the next column.
         chain: list[QWidget] = [self.unit, self.import_button]
         for index in SCREEN_PERIOD_ORDER:
-            chain.append(self.year_ends[index])
+            chain.append(self.year_ends[index].edit)  # the edit itself: Qt mis-chains a compound widget's proxy
             chain += [self.fields[(index, field)].edit for field, _label in PERIOD_FIELDS]
             chain.append(self.clear_buttons[index])
         for first, second in zip(chain, chain[1:]):
@@ -286,7 +292,7 @@ class FinancialsPage(CasePage):
         if not self.edit(lambda c: set_period_value(c, index, field, value)):
             self.fields[(index, field)].reject("この項目には使えない値です。")
         elif value is not None:
-            self._load_year_ends()
+            self._load_year_ends(keep_invalid=True)  # a wrong date being corrected keeps its text
         self._show_messages()
 
     def _set_year_end(self, index: int, value: object) -> None:
@@ -363,11 +369,11 @@ class FinancialsPage(CasePage):
         return True
 
     # --- showing the case -------------------------------------------------------------
-    def _load_year_ends(self) -> None:
+    def _load_year_ends(self, keep_invalid: bool = False) -> None:
         periods = self.case.periods
         for index, year_end in enumerate(self.year_ends):
             known = index < len(periods)
-            year_end.set_value(periods[index].fiscal_year_end if known else None)
+            year_end.set_value(periods[index].fiscal_year_end if known else None, keep_invalid=keep_invalid)
             self.clear_buttons[index].setEnabled(known)
         self._show_headings()
 
@@ -403,7 +409,9 @@ class FinancialsPage(CasePage):
     def _show_messages(self) -> None:
         """Every current problem of the grid in one place: dates, figures, the last paste, and
         balance sheets that do not add up (a warning only; the adviser may go on)."""
-        lines = [f"{PERIOD_COLUMN_LABELS[i]}の決算日：{m}" for i, m in sorted(self._year_end_errors.items())]
+        lines = [f"{PERIOD_COLUMN_LABELS[i]}の決算日：{y.error.text().removeprefix(ERROR_PREFIX)}"
+                 for i, y in enumerate(self.year_ends) if y.has_error()]
+        lines += [f"{PERIOD_COLUMN_LABELS[i]}の決算日：{m}" for i, m in sorted(self._year_end_errors.items())]
         for index in SCREEN_PERIOD_ORDER:
             for field, label in PERIOD_FIELDS:
                 yen = self.fields[(index, field)]

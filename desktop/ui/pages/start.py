@@ -88,8 +88,8 @@ class StartPage(CasePage):
         layout.addWidget(demo)
 
     def load(self, fresh: bool) -> None:
-        self.assessment_date.set_value(self.case.assessment_date)
-        self.application_date.set_value(self.case.application_date)
+        self.assessment_date.set_value(self.case.assessment_date, keep_invalid=not fresh)
+        self.application_date.set_value(self.case.application_date, keep_invalid=not fresh)
         path = self.session.path
         self.current.setText(f"編集中のケース：{self.case.company.name or '（会社名未入力）'}　"
                              f"ファイル：{path if path else 'まだ保存していません'}")
