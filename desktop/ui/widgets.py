@@ -361,6 +361,7 @@ class NameCombo(QComboBox):
         self.addItems(list(names))
         self.setCurrentIndex(-1)
         self.setEditText(current)
+        self.lineEdit().setCursorPosition(0)  # a narrow cell shows the start of the name, not the end
         self.blockSignals(False)
         self._last = current.strip()
 
