@@ -39,7 +39,7 @@ from desktop.logic.wizard.editing import (
 from desktop.logic.wizard.period_grid import apply_paste, balance_warning, is_block, plan_paste
 from desktop.ui import dialogs
 from desktop.ui.import_dialog import ImportDialog
-from desktop.ui.pages.base import CasePage
+from desktop.ui.pages.base import CasePage, UndoNotice, safe_button
 from desktop.ui.widgets import ERROR_PREFIX, ChoiceCombo, DateField, YenField
 
 UNITS = tuple((unit.value, unit.label) for unit in (Unit.YEN, Unit.THOUSAND, Unit.MILLION))
@@ -130,7 +130,8 @@ class FinancialsPage(CasePage):
         self.year_ends: list[DateField] = [DateField(f"{label}の決算日", optional=True, inline_error=False,
                                                      era_below=True)
                                            for label in PERIOD_COLUMN_LABELS]
-        self.clear_buttons: list[QPushButton] = [QPushButton(f"{label}を削除") for label in PERIOD_COLUMN_LABELS]
+        self.clear_buttons: list[QPushButton] = [safe_button(QPushButton(f"{label}を削除"))
+                                                 for label in PERIOD_COLUMN_LABELS]
         self.fields: dict[tuple[int, str], YenField] = {}
         self._year_end_errors: dict[int, str] = {}
         self._paste_report = ""
@@ -169,7 +170,10 @@ class FinancialsPage(CasePage):
         grid.addItem(QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum), 0, spare)
         grid.setColumnStretch(spare, 1)
         date_label.setBuddy(self.year_ends[SCREEN_PERIOD_ORDER[0]])
-        self._build_indicators(grid, buttons_row + 1)
+        # 「…を削除しました。［元に戻す］」 right under the delete buttons.
+        self.removed_notice = UndoNotice(self.session)
+        grid.addWidget(self.removed_notice, buttons_row + 1, 0, 1, len(SCREEN_PERIOD_ORDER) + 1)
+        self._build_indicators(grid, buttons_row + 2)
         layout.addWidget(self.inputs)
         headings: dict[int, QWidget] = {0: self._unit_box}
         for col, index in enumerate(SCREEN_PERIOD_ORDER, start=1):
@@ -252,6 +256,11 @@ class FinancialsPage(CasePage):
         self._unit_box = unit_box
         return panel
 
+    def reset_view(self) -> None:
+        super().reset_view()
+        self.unit.set_value(Unit.THOUSAND.value)
+        self._set_unit(Unit.THOUSAND.value)
+
     def _import(self) -> None:
         """Files → preview the adviser confirms → one undoable edit. Nothing enters the case before."""
         paths = dialogs.ask_import_paths(self)
@@ -274,7 +283,7 @@ class FinancialsPage(CasePage):
         except ValueError as exc:
             dialogs.error(self, "読み込めません", str(exc))
             return
-        self.edit(lambda c: apply_import(c, period, values, assignments))
+        self.edit(lambda c: apply_import(c, period, values, assignments), "決算書・試算表の読み込み")
         self.load(fresh=True)
         dialogs.info(self, "読み込みました", message)
 
@@ -289,7 +298,8 @@ class FinancialsPage(CasePage):
 
     def _set_value(self, index: int, field: str, value: int | None) -> None:
         self._paste_report = ""
-        if not self.edit(lambda c: set_period_value(c, index, field, value)):
+        label = f"「{dict(PERIOD_FIELDS)[field]}（{PERIOD_COLUMN_LABELS[index]}）」の入力"
+        if not self.edit(lambda c: set_period_value(c, index, field, value), label, f"period:{index}:{field}"):
             self.fields[(index, field)].reject("この項目には使えない値です。")
         elif value is not None:
             self._load_year_ends(keep_invalid=True)  # a wrong date being corrected keeps its text
@@ -307,14 +317,15 @@ class FinancialsPage(CasePage):
         if message:
             self._load_year_ends()  # the field shows the date the case still has
             return
-        self.edit(lambda c: set_period_value(c, index, "fiscal_year_end", value))
+        self.edit(lambda c: set_period_value(c, index, "fiscal_year_end", value),
+                  f"「{PERIOD_COLUMN_LABELS[index]}の決算日」の入力", f"period:{index}:fiscal_year_end")
         self._show_headings()  # not the date fields: one of them is being typed in
 
     def _order_columns(self) -> None:
         # Columns keep periods in date order: a date that changes the order moves its column,
         # once the field is left (not on each keystroke of the year, which would move it mid-typing).
         if self.case.periods != self.case.sorted_periods():
-            self.edit(order_periods)
+            self.edit(order_periods, "期の並べ替え（決算日の順）")
             self.load(fresh=True)
 
     def _show_year_end_error(self, index: int, message: str) -> None:
@@ -326,8 +337,10 @@ class FinancialsPage(CasePage):
 
     def _remove(self, index: int) -> None:
         if index < len(self.case.periods):
-            self.edit(lambda c: remove_period(c, index))
+            label = PERIOD_COLUMN_LABELS[index]
+            self.edit(lambda c: remove_period(c, index), f"{label}の削除")
             self.load(fresh=True)
+            self.removed_notice.show_for(f"{label}の決算を削除しました。")
 
     # --- paste from a spreadsheet ---------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
@@ -358,7 +371,7 @@ class FinancialsPage(CasePage):
         if not is_block(text):
             return False
         plan = plan_paste(text, self._unit_value(), index, field)
-        if plan.values and not self.edit(lambda c: apply_paste(c, plan)):
+        if plan.values and not self.edit(lambda c: apply_paste(c, plan), "表からの貼り付け"):
             self._paste_report = "貼り付けた数字の中に、この表に入れられない値があります。何も変更していません。"
         else:
             self._paste_report = plan.report()
@@ -385,7 +398,7 @@ class FinancialsPage(CasePage):
 
     def load(self, fresh: bool) -> None:
         periods = self.case.periods
-        if fresh:
+        if fresh:  # the dates shown are the case's again: no message about another entry stays
             self._year_end_errors.clear()
             self._paste_report = ""
         self._load_year_ends()
