@@ -161,7 +161,7 @@ class FinancialsPage(CasePage):
             year_end.dateEdited.connect(lambda d, i=index: self._set_year_end(i, d))
             year_end.editingFinished.connect(self._order_columns)
             year_end.errorChanged.connect(lambda _m: self._show_messages())
-            grid.addWidget(year_end, 0, col)
+            grid.addWidget(year_end, 0, col, Qt.AlignmentFlag.AlignLeft)  # level with the figures' left edge
             self.clear_buttons[index].clicked.connect(lambda _checked=False, i=index: self._remove(i))
             grid.addWidget(self.clear_buttons[index], buttons_row, col)
         # Columns as wide as a figure; spare width goes to the right, so the headings, fields
