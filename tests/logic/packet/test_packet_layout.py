@@ -127,7 +127,7 @@ def test_every_section_is_present_and_filled(shape: str, audience: Audience) -> 
     pages_count = len(pages)
     furniture = [wording.title, wording.disclaimer, "金融機関向け", "社内控え"]
     body = ""
-    for number, page in enumerate(pages[1:], start=2):
+    for number, page in enumerate(pages, start=1):
         text = squeeze(page)
         for fixed in furniture:
             text = text.replace(squeeze(fixed), "")
