@@ -159,7 +159,7 @@ def routes_table(ctx: PacketContext, routes: list[RouteResult]) -> Flowable:
     rows: list[list] = [["判定", "制度", "保証料（年率）・概算", "主な理由"]]
     for route in routes:
         rows.append([para(route.mark, Styles.mark), route_name_cell(ctx, route), fee_cell(route), reason_cell(route)])
-    return grid_table(rows, fractions_of(FRAME_WIDTH, 7, 37, 24, 32))
+    return grid_table(rows, fractions_of(FRAME_WIDTH, 6, 35, 28, 31))
 
 
 # Key figures and the checksheet rule that holds each against its threshold (SPEC §7.1).

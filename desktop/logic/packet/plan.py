@@ -107,12 +107,12 @@ def _date_and_person_row() -> Flowable:
 def documents_and_contacts(ctx: PacketContext) -> list[Flowable]:
     story = heading(ctx, DOCUMENTS)
     story.extend(subheading("ご用意する資料"))
-    rows: list[list] = [["確認", "資料", "確認できること", "出典"]]
+    rows: list[list] = [["確認", "資料", "確認できること"]]
     for doc in documents_for(ctx.assessment):
-        rows.append([cell("□", Styles.mark), doc.name,
-                     para(text(doc.proves) + caution_tag(caution_label(doc.confidence)), markup=True),
-                     cell(cited(doc.source), Styles.cell_small)])
-    story.append(grid_table(rows, fractions_of(FRAME_WIDTH, 7, 45, 34, 14)))
+        proves = (text(doc.proves) + caution_tag(caution_label(doc.confidence))
+                  + f"<br/><font size='6.5' color='#444444'>出典：{text(cited(doc.source))}</font>")
+        rows.append([cell("□", Styles.mark), doc.name, para(proves, markup=True)])
+    story.append(grid_table(rows, fractions_of(FRAME_WIDTH, 7, 50, 43)))
     if ctx.audience != "bank":
         story.append(para("制度ごとに必要な資料は、2章の各制度の「必要な資料」もご覧ください。", Styles.note))
     prefecture = ctx.case.company.prefecture
@@ -122,8 +122,7 @@ def documents_and_contacts(ctx: PacketContext) -> list[Flowable]:
         rows.append([cell(body, Styles.cell_bold),
                      para(text(contact.purpose) + caution_tag(caution_label(contact.confidence)), markup=True),
                      cell(cited(contact.source), Styles.cell_small)])
-    # A short list: kept whole rather than leaving its last row alone on a page.
-    story.append(KeepTogether([*subheading("ご相談先"), grid_table(rows, fractions_of(FRAME_WIDTH, 32, 52, 16))]))
+    story += [*subheading("ご相談先"), grid_table(rows, fractions_of(FRAME_WIDTH, 32, 52, 16))]
     notices = [f"・{text(n.text)}{caution_tag(caution_label(n.confidence))}<font size='6.5'>（{text(cited(n.source))}）</font>"
                for n in ctx.wording.notices]
     story.append(para("<br/>".join(notices), Styles.note, markup=True))

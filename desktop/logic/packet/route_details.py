@@ -41,7 +41,7 @@ from desktop.logic.packet.styles import (
     table_style,
     text,
 )
-from desktop.logic.packet.text import REPAYMENT_LABELS, detailed_routes, preference_label, pursued_routes
+from desktop.logic.packet.text import REPAYMENT_LABELS, VERDICT_RANK, detailed_routes, preference_label, pursued_routes
 from desktop.logic.rules.routes.base import RouteResult
 
 
@@ -49,7 +49,8 @@ def other_routes(ctx: PacketContext) -> list[Flowable]:
     """Bank: every route not presented on page 1, one row each with its main reason."""
     story = heading(ctx, OTHER_ROUTES)
     pursued = pursued_routes(ctx.assessment)
-    others = [r for r in ctx.assessment.routes if r not in pursued]
+    # the closest to usable first (a stable sort keeps the registry's order within a verdict)
+    others = sorted((r for r in ctx.assessment.routes if r not in pursued), key=lambda r: VERDICT_RANK[r.verdict])
     if not others:
         story.append(para("1ページの制度のほかに判定した制度はありません。", Styles.body))
         return story

@@ -62,7 +62,7 @@ def checks(ctx: PacketContext) -> list[Flowable]:
         rows.append([cell(category.label, Styles.cell_bold), "", "", ""])
         for result in sheet.in_category(category):
             rows.append(_check_row(result, ctx.audience))
-    story.append(grid_table(rows, fractions_of(FRAME_WIDTH, 37, 11, 31, 21), bands=bands))
+    story.append(grid_table(rows, fractions_of(FRAME_WIDTH, 33, 13, 26, 28), bands=bands))
     story.append(para(f"「重要」は公式チェックシートで特に重要（◎）とされる項目です。出典：{cited(sheet.data.source)}",
                       Styles.note))
     if ctx.audience == "coordinator":
@@ -170,7 +170,8 @@ def financials(ctx: PacketContext) -> list[Flowable]:
     story.append(_indicator_table(oldest_first, widths))
     story.append(para("EBITDA有利子負債倍率＝（短期借入金＋長期借入金＋社債−現預金）÷（営業利益＋減価償却費）。"
                       "財務要件型の4指標は信用保証協会の制度で使われる算式です。", Styles.note))
-    story.append(_local_benchmark(ctx))
+    if ctx.audience != "bank":  # a reference the verdicts do not use: left out of the bank's short version
+        story.append(_local_benchmark(ctx))
     chart_block = [*subheading("減価償却前経常利益と純資産の推移"),
                    DbopNetAssetsChart(ind.periods, FRAME_WIDTH)]
     story.append(KeepTogether(chart_block))

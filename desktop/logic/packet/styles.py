@@ -78,8 +78,7 @@ def _style(name: str, font: str = GOTHIC, size: float = 8.5, leading: float | No
 class Styles:
     """The packet's paragraph styles; every one wraps with wordWrap='CJK'."""
 
-    prose = _style("prose", MINCHO, 10, 17)
-    prose_small = _style("prose_small", MINCHO, 9, 14.5)
+    prose_small = _style("prose_small", MINCHO, 9, 13.8)
     body = _style("body", GOTHIC, 9, 13.5)
     note = _style("note", GOTHIC, 7.5, 11, textColor=GREY_TEXT, spaceBefore=1.5)
     cell = _style("cell")
@@ -94,11 +93,8 @@ class Styles:
     mark = _style("mark", GOTHIC_BOLD, 13, 15, align=TA_CENTER)
     section = _style("section", GOTHIC_BOLD, 13.5, 18, keepWithNext=1, spaceBefore=4, spaceAfter=2)
     subsection = _style("subsection", GOTHIC_BOLD, 10.5, 14, spaceBefore=5, spaceAfter=2.5, keepWithNext=1)
-    title = _style("title", GOTHIC_BOLD, 22, 30, align=TA_CENTER)
     title_line = _style("title_line", GOTHIC_BOLD, 15, 21)
     company_line = _style("company_line", GOTHIC_BOLD, 13, 19)
-    subtitle = _style("subtitle", GOTHIC, 12, 18, align=TA_CENTER)
-    company = _style("company", GOTHIC_BOLD, 17, 24, align=TA_CENTER)
     addressee = _style("addressee", GOTHIC_BOLD, 13, 19)
 
 
@@ -296,8 +292,8 @@ def grid_table(rows: Sequence[Sequence[Cell]], widths: Sequence[float], *, heade
     commands: list[tuple] = [
         ("GRID", (0, 0), (-1, -1), 0.4, RULE) if ruled else ("BOX", (0, 0), (-1, -1), 0.4, RULE),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.6),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.6),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
         ("LEFTPADDING", (0, 0), (-1, -1), PADDING_X),
         ("RIGHTPADDING", (0, 0), (-1, -1), PADDING_X),
     ]

@@ -16,7 +16,7 @@ from desktop.logic.case.dates import jdate
 from desktop.logic.case.demo import demo_cases
 from desktop.logic.rules.evaluation import Assessment, evaluate
 from desktop.logic.packet.build import AUDIENCE_LABELS, Audience, build_packet
-from desktop.logic.packet.text import load_packet_text, pursued_routes, request_paragraph
+from desktop.logic.packet.text import VERDICT_RANK, load_packet_text, pursued_routes, request_paragraph
 from desktop.logic.rules.fees import cost_text, fee_lines
 from tests import builders
 from tests.pdf_tools import page_texts, squeeze
@@ -84,7 +84,7 @@ def test_every_route_is_listed_once_with_its_verdict_mark(name: str) -> None:
     """The bank reads the routes pursued on page 1 and every other route as one table row."""
     a = assessment(name)
     pursued = pursued_routes(a)
-    others = [r for r in a.routes if r not in pursued]
+    others = sorted((r for r in a.routes if r not in pursued), key=lambda r: VERDICT_RANK[r.verdict])
     # Layout mode: a route table's first column holds the marks, one per route, in order.
     first = between(texts(name)[0], "進めたい制度と保証料の概算", "主要な数値と基準")
     rest = between("\n".join(texts(name)[1:]), "主な理由", "ガイドラインの要件とガバナンス・チェック")
