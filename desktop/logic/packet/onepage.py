@@ -43,11 +43,11 @@ def standing(assessment: Assessment) -> str:
     counts: dict[Verdict, int] = {}
     for route in assessment.routes:
         counts[route.verdict] = counts.get(route.verdict, 0) + 1
-    verdicts = "、".join(f"{VERDICT_LABELS[v]} {n}" for v, n in sorted(counts.items(), key=lambda kv: VERDICT_RANK[kv[0]]))
+    verdicts = "、".join(f"{VERDICT_LABELS[v]}が{n}" for v, n in sorted(counts.items(), key=lambda kv: VERDICT_RANK[kv[0]]))
     results = list(assessment.checksheet.results.values())
     done = sum(1 for r in results if r.status in ("met", "declared"))
     open_items = len(assessment.checksheet.unmet())
-    return (f"判定した{len(assessment.routes)}の制度の内訳は、{verdicts}です。"
+    return (f"判定した{len(assessment.routes)}の制度のうち、{verdicts}です。"
             f"ガバナンス・チェックの{len(results)}項目のうち{done}項目は満たしており（申告を含む）、"
             f"{open_items}項目が未充足・一部・未確認です。")
 
