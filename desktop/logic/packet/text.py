@@ -1,7 +1,9 @@
 """What the negotiation packet says, apart from how it is typeset (no reportlab in this module).
 
-Audiences (SPEC §7): 金融機関向け "bank" (default), 経営者保証コーディネーター向け "coordinator",
-社内控え "internal". Internal notes are never printed for the bank or the coordinator:
+Audiences (SPEC §7): 金融機関向け "bank" (default; the case on page 1, the routes not pursued as
+table rows), 経営者保証コーディネーター向け "coordinator" and 社内控え "internal" (every route in
+detail), and the owner's one-page summary "summary". Internal notes are never printed for the
+bank or the coordinator:
 
 * `case.negotiation.notes` — printed only in the 社内控え;
 * answer notes — a line starting with 「社内:」「社内：」 or 「【社内】」 is internal; the other lines
@@ -26,8 +28,8 @@ from desktop.logic.rules.routes.conditions import lender_named_in
 from desktop.logic.rules.data import Confidence, read_toml, validate_toml
 
 INTERNAL_MARKERS = ("社内:", "社内：", "【社内】")
-# Routes whose verdict says the situation is outside them; the bank version lists them in the
-# summary only, the 社内控え shows their details too.
+# Routes whose verdict says the situation is outside them; the coordinator version lists them in
+# its routes table only, the 社内控え shows their details too.
 OUT_OF_PLAY = ("not_applicable", "closed")
 
 
