@@ -17,6 +17,7 @@ from desktop.logic.packet.blocks import (
     cited,
     heading,
     joined,
+    keep,
     subheading,
 )
 from desktop.logic.packet.styles import (
@@ -45,8 +46,7 @@ def improvement(ctx: PacketContext) -> list[Flowable]:
     story = heading(ctx, PLAN)
     plan = improvement_plan(ctx.assessment)
     if plan:
-        story.append(para("未充足・未確認の項目と、その改善の取り組みです。", Styles.body))
-        story.append(Spacer(1, 2 * mm))
+        story += [keep(para("未充足・未確認の項目と、その改善の取り組みです。", Styles.body)), keep(Spacer(1, 2 * mm))]
         rows: list[list] = [["項目", "現状", "改善の取り組み", "担当", "目標時期"]]
         starts: list[int] = []
         for row in plan:
@@ -137,8 +137,8 @@ def internal_memo(ctx: PacketContext) -> list[Flowable]:
     case = ctx.case
     neg = case.negotiation
     story = heading(ctx, INTERNAL)
-    story.append(para("この章は社内控えにだけ印刷され、金融機関向け・コーディネーター向けには含まれません。",
-                      Styles.note))
+    story.append(keep(para("この章は社内控えにだけ印刷され、金融機関向け・コーディネーター向けには含まれません。",
+                           Styles.note)))
     facts = [("交渉先", " ".join(p for p in (neg.counterparty, neg.branch) if p) or "—"),
              ("先方のご担当", neg.contact_person or "—"), ("作成者", neg.preparer or "—"),
              ("メモ", neg.notes.strip() or "—")]

@@ -54,8 +54,8 @@ def other_routes(ctx: PacketContext) -> list[Flowable]:
     if not others:
         story.append(para("1ページの制度のほかに判定した制度はありません。", Styles.body))
         return story
-    story.append(para("1ページの制度のほかに判定した制度と、その主な理由です。", Styles.body))
-    story.append(Spacer(1, 1.5 * mm))
+    story += [keep(para("1ページの制度のほかに判定した制度と、その主な理由です。", Styles.body)),
+              keep(Spacer(1, 1.5 * mm))]
     rows: list[list] = [["判定", "制度", "主な理由"]]
     for route in others:
         rows.append([para(route.mark, Styles.mark), route_name_cell(ctx, route), reason_cell(route)])

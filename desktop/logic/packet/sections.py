@@ -20,6 +20,7 @@ from desktop.logic.packet.blocks import (
     cited,
     ebitda_text,
     heading,
+    keep,
     subheading,
 )
 from desktop.logic.packet.chart import DbopNetAssetsChart
@@ -51,10 +52,11 @@ def checks(ctx: PacketContext) -> list[Flowable]:
     the figure or answer behind it, what is missing and the documents that show it (SPEC §7.3)."""
     sheet = ctx.assessment.checksheet
     story = heading(ctx, CHECKS)
-    story.append(para("経営者保証に関するガイドラインが経営者保証に依存しない融資の目安として挙げる要件と、"
-                      "ガバナンス・チェックの項目ごとの状況です。ガイドライン自体に数値基準はないため、財務の項目は"
-                      "信用保証協会の制度の基準を目安として用いています。" + text(sheet.data.notice), Styles.note))
-    story.append(Spacer(1, 1.5 * mm))
+    # the lead stays with the table's first rows (keep): a heading and its lead alone end no page
+    story.append(keep(para("経営者保証に関するガイドラインが経営者保証に依存しない融資の目安として挙げる要件と、"
+                           "ガバナンス・チェックの項目ごとの状況です。ガイドライン自体に数値基準はないため、財務の項目は"
+                           "信用保証協会の制度の基準を目安として用いています。" + text(sheet.data.notice), Styles.note)))
+    story.append(keep(Spacer(1, 1.5 * mm)))
     rows: list[list] = [["項目", "結果", "根拠・メモ・不足", "確認資料・出典"]]
     bands: list[int] = []
     for category in sheet.data.categories:
@@ -103,8 +105,8 @@ def _coordinator_cross_reference(ctx: PacketContext) -> list[Flowable]:
     ref = ctx.wording.coordinator
     results = ctx.assessment.checksheet.results
     story = subheading("経営者保証コーディネーターの確認基準との対応")
-    story.append(para(ref.notice + caution_tag(caution_label(ref.confidence)) + f"（{text(cited(ref.source))}）",
-                      Styles.note, markup=True))
+    story.append(keep(para(ref.notice + caution_tag(caution_label(ref.confidence)) + f"（{text(cited(ref.source))}）",
+                           Styles.note, markup=True)))
     rows: list[list] = [["ガイドラインの要件", "確認の基準", "主な確認資料", "充足・申告の項目"]]
     for crit in ref.criteria:
         found = [results[i] for i in crit.items if i in results]
@@ -142,8 +144,8 @@ def financials(ctx: PacketContext) -> list[Flowable]:
     periods = ctx.case.sorted_periods()
     if not periods:
         closed = "—" if ind.closed_periods is None else f"{ind.closed_periods}回"
-        story.append(para("決算の入力がありません。創業前または最初の決算の前の場合は、創業計画書と資金計画で"
-                           "ご説明します。", Styles.body))
+        story.append(keep(para("決算の入力がありません。創業前または最初の決算の前の場合は、創業計画書と資金計画で"
+                                "ご説明します。", Styles.body)))
         story.append(grid_table([["項目", "内容"], ["決算期の到来回数", cell(closed, Styles.cell_right)]],
                                 [60 * mm, 40 * mm]))
         return story

@@ -35,6 +35,7 @@ def lines_of(name: str, audience: Audience) -> dict[int, list[TextLine]]:
     return pages
 
 
+UNDER_A_HEADING = 40  # pt: a table header and two rows, or three lines of text
 ROW_WINDOW = 10  # pt above the lowest line: the last table row's other cells, centred beside it
 
 
@@ -61,6 +62,11 @@ def test_no_page_ends_with_a_heading_or_table_header_and_none_is_nearly_empty(na
         lines = pages[number]
         row = last_row(lines)
         assert not ends_badly(row), (number, [line.text for line in row])
+        if number != numbers[-1]:
+            # what a heading introduces starts under it: a heading and a line or two end no page
+            low = min(line.y for line in lines)
+            headings = [line for line in lines if line.size > BODY_SIZE and line.text not in MARKS]
+            assert all(h.y - low >= UNDER_A_HEADING for h in headings), (number, [h.text for h in headings])
         if number != numbers[-1]:
             filled = (FRAME_TOP - min(line.y for line in lines)) / FRAME_HEIGHT
             assert filled >= 0.25, (number, f"{filled:.0%} full")
