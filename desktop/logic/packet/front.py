@@ -17,7 +17,6 @@ from desktop.logic.packet.blocks import (
     PacketContext,
     ebitda_text,
     heading,
-    keep,
     route_caution,
     subheading,
 )

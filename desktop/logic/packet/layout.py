@@ -66,8 +66,10 @@ class StartsTogether(CondPageBreak):
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
         frame = self._doctemplateAttr("frame")
         frame_height = frame._aH if frame else availHeight  # noqa: SLF001 - the frame's full height
-        self.height = sum(f.wrapOn(self.canv, availWidth, frame_height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
-                          for f in self.run) + start_height(self.following, self.canv, availWidth, frame_height)
+        needed = sum(f.wrapOn(self.canv, availWidth, frame_height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+                     for f in self.run) + start_height(self.following, self.canv, availWidth, frame_height)
+        # never more than a fresh page holds: a start taller than a page breaks once, not forever
+        self.height = min(needed, frame_height - 1)
         return super().wrap(availWidth, availHeight)
 
 

@@ -68,9 +68,17 @@ def _improvements(ctx: PacketContext) -> Flowable:
     for result in items:
         helped = [r.name for r in routes_held_back(assessment, result.id)]
         steps = [text(result.gap)] if result.gap else []
-        steps += ["予定：" + text(a) for a in planned_actions(ctx.case, result.id)][:2]
+        steps += ["予定：" + text(_shortened(a)) for a in planned_actions(ctx.case, result.id)[:1]]
         rows.append([para(f"<font name='{GOTHIC_BOLD}'>{text(result.label)}</font>", markup=True),
                      cell(result.status_label, Styles.cell_center_bold),
                      para("<br/>".join(steps) or "取り組みを決めて、改善計画に書き入れてください。", markup=True),
                      para("、".join(helped[:4]) + ("ほか" if len(helped) > 4 else "") or "—", Styles.cell_small_ink)])
     return grid_table(rows, fractions_of(FRAME_WIDTH, 32, 11, 33, 24))
+
+
+ACTION_CHARS = 45  # the first planned action, as typed, may run long; the page must stay one page
+
+
+def _shortened(value: str) -> str:
+    flat = " ".join(value.split())
+    return flat if len(flat) <= ACTION_CHARS else flat[:ACTION_CHARS - 1] + "…"

@@ -60,3 +60,19 @@ def test_best_routes_put_usable_routes_first_and_leave_out_routes_outside_the_si
     assert [r.verdict for r in best] == sorted((r.verdict for r in best),
                                                 key=["eligible", "possible", "needs_input"].index)
     assert all(r.verdict in ("eligible", "possible", "needs_input") for r in best)
+
+
+def test_summary_stays_one_page_with_long_typed_actions() -> None:
+    import datetime as dt
+
+    from desktop.logic.case.model import Action, Answer, Negotiation
+    from tests import builders
+
+    long = "月次の試算表と資金繰り表を作成し、取引金融機関の担当者へ毎月報告する。" * 40
+    items = ("GL-1.6", "GL-3.3", "GL-3.5")
+    c = builders.case(negotiation=Negotiation(actions=[Action(item_id=i, action=long, owner="社長", due=dt.date(2027, 1, 1))
+                                                       for i in items for _ in range(3)]))
+    c = c.model_copy(update={"answers": {**c.answers, **{i: Answer(answer="no") for i in items}}})
+    pages = page_texts(build_packet(evaluate(c), "summary"), layout=False)
+    assert len(pages) == 1
+    assert "予定：月次の試算表と資金繰り表を作成し" in squeeze(pages[0])
