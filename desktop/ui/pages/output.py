@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushBu
 from desktop.logic.case.files import SaveError
 from desktop.logic.wizard.editing import record_snapshot, verdict_summary
 from desktop.logic.packet import build as packet_builder
-from desktop.ui import dialogs, printing, temp_files
+from desktop.ui import dialogs, temp_files
 from desktop.ui.pages.base import CasePage, error_banner, note, show_banner
 from desktop.ui.widgets import ChoiceCombo, form_row, new_form
 
@@ -146,6 +146,9 @@ class OutputPage(CasePage):
 
     def print_packet(self) -> None:
         """Print through the system's print dialog, the pages rendered by the app itself."""
+        # PDFium loads only when printing: importing it costs about as much as a bare wizard's start-up.
+        from desktop.ui import printing
+
         path = temp_files.new_pdf_path("交渉資料")
         if not self._write_pdf(path):
             return
