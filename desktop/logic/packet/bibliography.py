@@ -8,7 +8,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Spacer
 from reportlab.lib.units import mm
 
 from desktop.logic.packet.blocks import PacketContext
-from desktop.logic.packet.styles import GOTHIC_BOLD, Styles, para, text
+from desktop.logic.packet.styles import Styles, para, text
 from desktop.logic.packet.text import OUT_OF_PLAY
 from desktop.logic.rules.sources import Source, bibliography
 
@@ -18,8 +18,11 @@ def cited_notes(ctx: PacketContext) -> list[str]:
     packet's own fixed wording."""
     a, w = ctx.assessment, ctx.wording
     notes = [a.checksheet.data.source, *(r.source for r in a.checksheet.results.values())]
-    # Routes out of play print their name and reason only, so their sources are not cited.
-    for route in (r for r in a.routes if r.verdict not in OUT_OF_PLAY):
+    # Routes out of play print their name and reason only, so their sources are not cited; the
+    # bank version prints the pursued routes only.
+    printed = [r for r in a.routes if r.verdict not in OUT_OF_PLAY
+               and (ctx.audience != "bank" or r.route_id in ctx.case.selected_routes)]
+    for route in printed:
         notes += [route.source, *(c.source for c in route.conditions)]
         if route.fee is not None:
             notes.append(route.fee.source)
@@ -44,7 +47,7 @@ def _entry(source: Source) -> str:
     publisher = "" if source.publisher in source.short else f"　{text(source.publisher)}"
     date = f"（{text(source.date)}）" if source.date else ""
     title = "" if f"『{source.title}』" in source.short else f"　『{text(source.title)}』"
-    return (f"<font name='{GOTHIC_BOLD}'>{text(source.short)}</font>{title}{publisher}{date}"
+    return (f"{text(source.short)}：{title.lstrip('　')}{publisher}{date}"
             f"　入手先：{text(source.where or '—')}")
 
 
@@ -54,5 +57,5 @@ def bibliography_section(ctx: PacketContext) -> list[Flowable]:
     entries = [para(_entry(s), ENTRY, markup=True)
                for s in sorted(bibliography(cited_notes(ctx)), key=_listing_order)]
     return [CondPageBreak(40 * mm), Spacer(1, 4 * mm), para("出典一覧", Styles.section),
-            para("本資料の出典欄に示した資料です（太字が出典欄での表記）。", Styles.note), Spacer(1, 1.5 * mm),
+            para("本資料の出典欄に示した資料です（各行の最初が出典欄での表記）。", Styles.note), Spacer(1, 1.5 * mm),
             *entries]

@@ -63,7 +63,7 @@ def test_citation_examples() -> None:
     assert cite("S001") == "経産省ほか『経営者保証改革プログラム』"
     assert cite("S004 (2)") == "信用保証協会 説明書 (2)"
     assert cite("W30、W31（資産超過）／純資産＞0 の読み方は当方解釈（reference §E.3, F-12）") == (
-        "新潟県信用保証協会 ウェブサイト、鹿児島県信用保証協会 ウェブサイト（資産超過）／純資産＞0 の読み方は当方解釈")
+        "新潟県信用保証協会HP、鹿児島県信用保証協会HP（資産超過）／純資産＞0 の読み方は当方解釈")
     entries = bibliography(["S004 §1、W7", "S004 2.(3)"])
     assert [s.id for s in entries] == ["S004", "W7"]
     assert entries[1].where == "https://niigata-cgc.or.jp/system/noguarantee_04"
