@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.logic.rules.fees import FeeEstimate
-from desktop.logic.case.amounts import format_rate
+from desktop.logic.rules.fees import FeeEstimate, cost_text, rate_text
 from desktop.logic.rules.routes import wording
 from desktop.logic.rules.routes.base import RouteResult, Verdict, deciding_conditions
 from desktop.logic.rules.sources import cite
@@ -63,34 +62,14 @@ def what_to_change(route: RouteResult) -> str:
     return first + (f"（ほか{more}件）" if more else "")
 
 
-def _man(yen: int) -> str:
-    """Rounded to 万円: a 概算 is not a quote, so the yen digits would claim too much."""
-    if yen < 10_000:
-        return "1万円未満"
-    return f"約{round(yen / 10_000):,}万円"
-
-
 def cost_range_text(fee: FeeEstimate | None) -> str:
     """The fee over the planned loan as a rounded 概算 with its annual rate (range), e.g.
-    「概算 約34万〜152万円（年0.45〜1.90%）」; the rate alone when no amount can be priced."""
+    「概算 約36万円〜152万円（年0.45%〜1.90%）」; the rate alone when no amount can be priced."""
     if fee is None:
         return NO_FEE
-    if fee.rate_exact is not None or fee.rate_min == fee.rate_max:
-        rate = f"年{format_rate(fee.rate_exact if fee.rate_exact is not None else fee.rate_min)}"
-    else:
-        rate = f"年{format_rate(fee.rate_min)}〜{format_rate(fee.rate_max)}"
-    if fee.caution:
-        rate += f"・{fee.caution}"
-    if fee.yen_estimate is None:
-        return rate
-    high = fee.yen_estimate
-    if fee.rate_exact is None and fee.rate_min != fee.rate_max and fee.rate_max:
-        # The estimate is priced at the highest rate; the cost is proportional to the rate.
-        low = int(high * fee.rate_min / fee.rate_max)
-        low_text, high_text = _man(low), _man(high)
-        if low_text != high_text:
-            return f"概算 {low_text.removesuffix('万円')}〜{high_text.removeprefix('約')}（{rate}）"
-    return f"概算 {_man(high)}（{rate}）"
+    rate = rate_text(fee) + (f"・{fee.caution}" if fee.caution else "")
+    amount = cost_text(fee)
+    return f"概算 {amount}（{rate}）" if amount else rate
 
 
 def route_rows(routes: list[RouteResult]) -> list[RouteRow]:

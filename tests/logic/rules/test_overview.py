@@ -36,8 +36,8 @@ def test_each_row_says_the_deciding_conditions_change_and_how_many_more() -> Non
 
 
 def test_cost_is_a_rounded_estimate_with_its_rate() -> None:
-    ranged = FeeEstimate(rate_min=Decimal("0.45"), rate_max=Decimal("1.90"), yen_estimate=1_516_666)
-    assert cost_range_text(ranged) == "概算 約36〜152万円（年0.45%〜1.90%）"
+    ranged = FeeEstimate(rate_min=Decimal("0.45"), rate_max=Decimal("1.90"), yen_estimate=1_516_666, yen_low=359_210)
+    assert cost_range_text(ranged) == "概算 約36万円〜152万円（年0.45%〜1.90%）"
     exact = FeeEstimate(rate_min=Decimal("0.45"), rate_max=Decimal("1.90"), rate_exact=Decimal("1.15"),
                         yen_estimate=583_333)
     assert cost_range_text(exact) == "概算 約58万円（年1.15%）"
