@@ -16,7 +16,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QListWidget, QWizard
 
 from desktop.logic.wizard import drafts
-from desktop.logic.case.files import CaseFileError, SaveError
+from desktop.logic.case.files import CaseFileError, SaveError, make_private_dir
 from desktop.logic.case.demo import demo_cases
 from desktop.logic.wizard.navigation import PAGES, jump_plan, next_page
 from desktop.ui import dialogs
@@ -237,7 +237,8 @@ class MainWizard(QWizard):
     # --- autosave and recovery ----------------------------------------------------
     def _own_lock(self) -> QLockFile:
         folder = self.session.drafts_dir
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_dir(folder.parent)
+        make_private_dir(folder)
         lock = QLockFile(str(folder / f"{self.session.draft_id}.lock"))
         lock.tryLock(0)
         return lock
@@ -269,9 +270,15 @@ class MainWizard(QWizard):
     def _offer(self, file: Path, draft_id: str) -> bool:
         try:
             draft = drafts.read_draft(file)
-        except CaseFileError:
-            log.exception("discarding a damaged draft %s", file)
-            drafts.discard_draft(file.parent, draft_id)
+        except CaseFileError as exc:
+            # A newer version's draft or a damaged one: set aside, never deleted, and said so.
+            log.warning("setting aside an unreadable draft %s", file.name)
+            try:
+                kept = str(drafts.set_aside(file))
+            except OSError:
+                kept = str(file)
+            dialogs.error(self, "自動保存のケースを復元できません",
+                          f"{exc}\n\nこのファイルは削除せずに残してあります：\n{kept}")
             return False
         if dialogs.ask_recover(self, draft.case.company.name or "（会社名未入力）",
                                f"{draft.saved_at:%Y-%m-%d %H:%M}", str(draft.source or "未保存")):

@@ -6,6 +6,13 @@ import calendar
 import datetime as dt
 from collections.abc import Callable
 
+# The one range of dates a case may hold (model validators and date widgets use it).
+# From 明治元年 (the oldest era 和暦 input names) to 2100: every rule shifts a date by at most
+# 50 years (loan terms ≤ 600 months) or steps day by day from it, so arithmetic stays far
+# inside Python's years 1…9999 — dates near 9999 made the evaluator fail with 「year out of range」.
+MIN_DATE = dt.date(1868, 1, 1)
+MAX_DATE = dt.date(2100, 12, 31)
+
 
 def add_months(day: dt.date, months: int) -> dt.date:
     """Same day n months later; a missing day (31st, 29 Feb) becomes the month's last day."""

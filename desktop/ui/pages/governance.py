@@ -119,6 +119,8 @@ class GovernancePage(CasePage):
         assessment = self.session.assessment
         show_banner(self.banner, self.session.evaluation_error)
         if assessment is None:
+            for row in self.rows.values():
+                row.status.setText("判定できていません")  # never another case's results
             return
         for item_id, row in self.rows.items():
             result = assessment.checksheet.item(item_id)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import html
 import logging
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -22,6 +24,19 @@ REQUEST_LABELS = {
     "release": "既存借入の保証解除", "new_without_guarantee": "新規借入の無保証",
     "review_amount": "保証金額の見直し", "alternative": "代替的な手法",
 }
+
+
+_preview_dir: Path | None = None
+
+
+def _preview_folder() -> Path:
+    """This run's own folder for previews and printing: created new (0700, by mkdtemp), so no
+    one else can have made or changed it; removed when the app exits."""
+    global _preview_dir
+    if _preview_dir is None or not _preview_dir.is_dir():
+        _preview_dir = Path(tempfile.mkdtemp(prefix="hosho-navi-"))
+        atexit.register(shutil.rmtree, _preview_dir, ignore_errors=True)
+    return _preview_dir
 
 
 class OutputPage(CasePage):
@@ -62,7 +77,6 @@ class OutputPage(CasePage):
         self.save_button = QPushButton("ケースを保存")
         self.save_button.clicked.connect(self.controller.save_case)
         self.done_button = QPushButton("診断を完了として記録")
-        self.done_button.setToolTip("今の判定を履歴に残します（同じ基準日の記録は置き換えます）")
         self.done_button.clicked.connect(self.mark_done)
         line.addWidget(self.save_button)
         line.addWidget(self.done_button)
@@ -86,8 +100,15 @@ class OutputPage(CasePage):
 
     def show_results(self) -> None:
         show_banner(self.banner, self.session.evaluation_error)
+        ready = self.session.output_ready
+        tips = {self.preview_button: "", self.save_pdf_button: "", self.print_button: "",
+                self.done_button: "今の判定を履歴に残します（同じ基準日の記録は置き換えます）"}
+        for button, tip in tips.items():
+            button.setEnabled(ready)
+            button.setToolTip(tip if ready else "判定ができていないため使えません。入力を確かめてください。")
         assessment = self.session.assessment
         if assessment is None:
+            self.summary.setText("このケースはまだ判定できていません。交渉資料の作成と診断の記録は、判定ができてから使えます。")
             return
         case = self.case
         names = {r.route_id: f"{r.mark} {r.name}" for r in assessment.routes}
@@ -111,7 +132,8 @@ class OutputPage(CasePage):
         return self.addressee.currentText().strip() or None
 
     def _write_pdf(self, path: Path) -> bool:
-        assert self.session.assessment is not None
+        if not self.session.output_ready or self.session.assessment is None:
+            return False  # the buttons are disabled; a shortcut or a stale click must not print
         try:
             packet_builder.write_packet(self.session.assessment, path, self.audience.value(), self._addressee())
         except SaveError as exc:
@@ -120,9 +142,7 @@ class OutputPage(CasePage):
         return True
 
     def _temp_pdf(self) -> Path:
-        folder = Path(tempfile.gettempdir()) / "hosho-navi"
-        folder.mkdir(exist_ok=True)
-        return folder / f"交渉資料_{self.session.draft_id[:8]}.pdf"
+        return _preview_folder() / f"交渉資料_{self.session.draft_id[:8]}.pdf"
 
     def preview(self) -> None:
         path = self._temp_pdf()
@@ -145,7 +165,7 @@ class OutputPage(CasePage):
 
     def mark_done(self) -> None:
         assessment = self.session.assessment
-        if assessment is None:
+        if assessment is None or not self.session.output_ready:
             return
         verdicts = assessment.verdicts()
         self.edit(lambda c: record_snapshot(c, verdicts))

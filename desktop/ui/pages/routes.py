@@ -118,7 +118,10 @@ class RoutesPage(CasePage):
     def show_results(self) -> None:
         assessment = self.session.assessment
         show_banner(self.banner, self.session.evaluation_error)
+        for card in self.cards.values():
+            card.setVisible(assessment is not None)  # never another case's verdicts
         if assessment is None:
+            self.counts.setText("このケースはまだ判定できていません。")
             return
         self.counts.setText(f"判定の内訳：{verdict_summary(assessment.verdicts())}（全 {len(assessment.routes)} 制度）")
         # Cards are kept and refilled, never deleted: this runs from inside a card's own tick box signal.
