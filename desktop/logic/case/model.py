@@ -22,14 +22,17 @@ Yen = Annotated[int, Field(gt=-MAX_YEN, lt=MAX_YEN)] | None
 NonNegYen = Annotated[int, Field(ge=0, lt=MAX_YEN)] | None
 # Dates within the one range the rules can calculate with (dates.MIN_DATE … MAX_DATE).
 Day = Annotated[dt.date, Field(ge=MIN_DATE, le=MAX_DATE)]
-# Text lengths: a name fits a form's line, a note a page of the packet; with the list limits a
-# case stays well under files.MAX_CASE_BYTES. The packet test fills every field to these limits.
+# Text lengths, far above real use (a note is a line or two, the memo a page) so that no
+# earlier file is refused, yet bounded: with the list limits a case stays under
+# files.MAX_CASE_BYTES, and the packet test fills every field to these limits.
 NAME_MAX = 100
 NOTE_MAX = 2000
+MEMO_MAX = 20000
 ROWS_MAX = 100
 HISTORY_MAX = 1000  # one snapshot per assessment day
 Name = Annotated[str, Field(max_length=NAME_MAX)]
 Note = Annotated[str, Field(max_length=NOTE_MAX)]
+Memo = Annotated[str, Field(max_length=MEMO_MAX)]
 
 
 class _Model(BaseModel):
@@ -180,7 +183,7 @@ class Negotiation(_Model):
     preparer: Name = ""
     requests: list[RequestKind] = Field(default_factory=list)
     actions: Annotated[list[Action], Field(max_length=ROWS_MAX)] = Field(default_factory=list)
-    notes: Note = ""
+    notes: Memo = ""
 
 
 class Snapshot(_Model):

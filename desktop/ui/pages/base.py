@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.logic.case.amounts import Unit
-from desktop.logic.case.model import Case
+from desktop.logic.case.model import NAME_MAX, Case
 from desktop.logic.wizard.editing import toggled
 from desktop.logic.wizard.navigation import PageInfo
 from desktop.ui.session import CaseSession
@@ -112,6 +112,7 @@ class CasePage(QWizardPage):
 
     def text_field(self, form: QFormLayout, label: str, path: str) -> QLineEdit:
         line = QLineEdit()
+        line.setMaxLength(NAME_MAX)  # the case model's limit: typing stops there, nothing is refused
         form_row(form, label, line)
         line.textEdited.connect(lambda text: self._write(path, text.strip()))
         self._loaders.append(lambda fresh: line.setText(_read(self.case, path)))

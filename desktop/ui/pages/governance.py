@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout
 
-from desktop.logic.case.model import BusinessAsset
+from desktop.logic.case.model import NOTE_MAX, BusinessAsset
 from desktop.logic.rules.checksheet import ChecksheetItem, load_checksheet
 from desktop.logic.wizard.editing import override_pending, set_answer
 from desktop.logic.rules.data import caution_label
@@ -39,6 +39,7 @@ class _ItemRow:
         self.answer = ChoiceCombo(f"{item.label} の回答" if not decided else f"{item.label} の上書き",
                                   OVERRIDES if decided else ANSWERS)
         self.note = QLineEdit()
+        self.note.setMaxLength(NOTE_MAX)
         self.note.setAccessibleName(f"{item.label} の{'上書きの理由' if decided else '根拠・メモ'}")
         self.note.setPlaceholderText("上書きの理由（必須）" if decided else "根拠資料・メモ")
         self.label.setBuddy(self.answer)
