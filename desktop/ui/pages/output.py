@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushBu
 from desktop.logic.case.files import SaveError
 from desktop.logic.wizard.editing import record_snapshot, verdict_summary
 from desktop.logic.packet import build as packet_builder
+from desktop.logic.packet.glyphs import missing_glyph_warnings
 from desktop.ui import dialogs
 from desktop.ui.pages.base import CasePage, error_banner, note, show_banner
 from desktop.ui.widgets import ChoiceCombo, form_row, new_form
@@ -134,10 +135,18 @@ class OutputPage(CasePage):
     def _write_pdf(self, path: Path) -> bool:
         if not self.session.output_ready or self.session.assessment is None:
             return False  # the buttons are disabled; a shortcut or a stale click must not print
+        warnings = missing_glyph_warnings(self.case, self._addressee())
+        if warnings and not dialogs.ask_missing_glyphs(self, warnings):
+            return False
         try:
             packet_builder.write_packet(self.session.assessment, path, self.audience.value(), self._addressee())
         except SaveError as exc:
             dialogs.error(self, "PDFを保存できません", f"{exc}\n\n別の名前で保存するか、PDFを開いているアプリを閉じてからやり直してください。")
+            return False
+        except Exception:  # noqa: BLE001 - a fault in building must not cost the user the case
+            log.exception("packet could not be built")
+            dialogs.error(self, "交渉資料を作れません", "交渉資料の作成中にエラーが起きました。入力中のケースはそのままです。"
+                          "ケースを保存し、ログを添えてお問い合わせください。")
             return False
         return True
 
