@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import errno
 import json
 import logging
@@ -140,8 +139,8 @@ def _explain(error: Any) -> str:
         "greater_than": "小さすぎる値です",
         "too_long": "長すぎるか、件数が多すぎます",
     }
-    limit = (error.get("ctx") or {}).get("ge", (error.get("ctx") or {}).get("le"))
-    if isinstance(limit, dt.date):
+    bounds = error.get("ctx") or {}
+    if {str(bounds.get("ge")), str(bounds.get("le"))} & {MIN_DATE.isoformat(), MAX_DATE.isoformat()}:
         return f"扱える日付（{MIN_DATE:%Y年%m月%d日}〜{MAX_DATE:%Y年%m月%d日}）の範囲外です"
     return messages.get(kind, "値の形式が正しくありません")
 

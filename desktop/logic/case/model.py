@@ -26,8 +26,8 @@ Day = Annotated[dt.date, Field(ge=MIN_DATE, le=MAX_DATE)]
 # earlier file is refused, yet bounded: with the list limits a case stays under
 # files.MAX_CASE_BYTES, and the packet test fills every field to these limits.
 NAME_MAX = 100
-NOTE_MAX = 2000
-MEMO_MAX = 20000
+NOTE_MAX = 1000
+MEMO_MAX = 10000
 ROWS_MAX = 100
 HISTORY_MAX = 1000  # one snapshot per assessment day
 Name = Annotated[str, Field(max_length=NAME_MAX)]
