@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.logic.case.dates import MAX_DATE, MIN_DATE
 from desktop.logic.case.amounts import AmountError, Unit, normalize_amount_text, parse_yen
 from desktop.logic.wizard.editing import amount_text
 
@@ -171,9 +172,10 @@ class YenField(QWidget):
 
 
 class DateField(QDateEdit):
-    """A date with a calendar; with optional=True, the earliest date means 未入力 (None)."""
+    """A date with a calendar, within the dates a case may hold (dates.MIN_DATE … MAX_DATE);
+    with optional=True, the day before MIN_DATE means 未入力 (None)."""
 
-    _BLANK = QDate(1900, 1, 1)
+    _BLANK = QDate(MIN_DATE.year, MIN_DATE.month, MIN_DATE.day).addDays(-1)
     dateEdited = Signal(object)
 
     def __init__(self, name: str, *, optional: bool = False, parent: QWidget | None = None) -> None:
@@ -182,6 +184,8 @@ class DateField(QDateEdit):
         self.setCalendarPopup(True)
         self.setDisplayFormat("yyyy年MM月dd日")
         self.setAccessibleName(name)
+        self.setDateRange(QDate(MIN_DATE.year, MIN_DATE.month, MIN_DATE.day),
+                          QDate(MAX_DATE.year, MAX_DATE.month, MAX_DATE.day))
         if optional:
             self.setMinimumDate(self._BLANK)
             self.setSpecialValueText("未入力")

@@ -51,6 +51,7 @@ def test_a_case_that_fails_to_evaluate_never_prints_or_records_the_previous_comp
     wizard.jump_to(PAGE_IDS["output"])
     page = wizard.currentPage()
     assert page.save_pdf_button.isEnabled()
+    page.addressee.setEditText("東海みらい銀行 本店")  # typed for the healthy company
 
     real = session_module.evaluate
 
@@ -67,6 +68,7 @@ def test_a_case_that_fails_to_evaluate_never_prints_or_records_the_previous_comp
     for button in (page.preview_button, page.save_pdf_button, page.print_button, page.done_button):
         assert not button.isEnabled()
     assert "判定できていません" in page.summary.text() and "判定の計算中にエラー" in page.banner.text()
+    assert page.addressee.currentText() == "するが銀行"  # its own lender, not the one typed before
     page.save_pdf(tmp_path / "forced.pdf")  # even if called directly
     page.mark_done()
     assert packets == [] and wizard.session.case.history == []
@@ -74,6 +76,7 @@ def test_a_case_that_fails_to_evaluate_never_prints_or_records_the_previous_comp
     routes = wizard.pages["routes"]
     assert not any(card.isVisible() for card in routes.cards.values())
     assert "判定できていません" in routes.counts.text()
+    assert not routes.first_choice.isEnabled() and "◎" not in routes.first_choice.currentText()
 
 
 def test_deeply_nested_file_is_a_message_not_the_crash_dialog(wizard, tmp_path, no_dialogs) -> None:
@@ -143,3 +146,21 @@ def test_a_refused_edit_logs_where_not_what(wizard, caplog) -> None:
     with caplog.at_level(logging.DEBUG):
         assert not wizard.session.edit(lambda c: setattr(c.company, "capital_yen", secret))
     assert "capital_yen" in caplog.text and "4444444" not in caplog.text
+
+
+def test_date_fields_offer_only_the_dates_a_case_may_hold(qtbot) -> None:
+    from PySide6.QtCore import QDate
+
+    from desktop.logic.case.dates import MAX_DATE, MIN_DATE
+    from desktop.ui.widgets import DateField
+
+    required, optional = DateField("基準日"), DateField("設立日", optional=True)
+    for field in (required, optional):
+        qtbot.addWidget(field)
+        assert field.maximumDate() == QDate(MAX_DATE.year, MAX_DATE.month, MAX_DATE.day)
+        field.setDate(QDate(9997, 6, 1))  # what the widgets used to allow
+        assert field.value() == MAX_DATE
+    assert required.minimumDate() == QDate(MIN_DATE.year, MIN_DATE.month, MIN_DATE.day)
+    assert optional.value() is not None
+    optional.set_value(None)
+    assert optional.value() is None

@@ -95,7 +95,7 @@ class OutputPage(CasePage):
                    self.case.situation.planned_loan.lender]
         for name in dict.fromkeys(n for n in lenders if n):
             self.addressee.addItem(name)
-        if current:
+        if current and not fresh:  # a typed addressee belongs to its case, never to the next one
             self.addressee.setEditText(current)
         self.show_results()
 
