@@ -110,7 +110,7 @@ def load_recent(folder: Path) -> list[RecentCase]:
                 for r in rows]
     except FileNotFoundError:
         return []
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         log.warning("recent-cases list %s is unreadable; starting a new one", file)
         return []
 

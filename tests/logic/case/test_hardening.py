@@ -205,3 +205,8 @@ def test_ordinary_case_files_keep_ordinary_permissions(tmp_path: Path) -> None:
     target = tmp_path / "c.hnavi"
     save_case(Case.new(dt.date(2026, 1, 1)), target)
     assert target.stat().st_mode & 0o077  # only drafts, logs and the recent list are private
+
+
+def test_a_deeply_nested_recent_list_is_treated_as_empty(tmp_path: Path) -> None:
+    (tmp_path / drafts.RECENT_FILE).write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    assert drafts.load_recent(tmp_path) == []
