@@ -228,9 +228,10 @@ def _read_only(path: Path) -> bool:
     # By its mode bits, not os.access: an administrator (root) may write anything, yet a file
     # the user marked read-only must not be replaced behind their back.
     try:
-        return stat.S_ISREG(path.stat().st_mode) and not path.stat().st_mode & stat.S_IWUSR
+        mode = path.stat().st_mode
     except OSError:
         return False
+    return stat.S_ISREG(mode) and not mode & stat.S_IWUSR
 
 
 def remove_stale_temps(folder: Path, pattern: str) -> None:
@@ -284,27 +285,29 @@ def _replace_with_retry(tmp: Path, path: Path, retries: int) -> None:
             delay = min(delay * 2, 1.0)
 
 
+# By errno name: not every platform defines every one (getattr below).
 _REASONS = {
-    errno.ENOENT: "フォルダーまたはファイルが見つかりません",
-    errno.EACCES: "アクセスが許可されていません",
-    errno.EPERM: "操作が許可されていません",
-    errno.ENOSPC: "ディスクの空き容量が足りません",
-    errno.EROFS: "読み取り専用のドライブです",
-    errno.EISDIR: "同じ名前のフォルダーがあります",
-    errno.ENOTDIR: "途中のフォルダー名がファイルを指しています",
-    errno.ENAMETOOLONG: "ファイル名が長すぎます",
-    errno.EINVAL: "ファイル名に使えない文字が含まれています",
-    errno.EEXIST: "同じ名前のファイルがあります",
-    errno.EIO: "ディスクの読み書きに失敗しました",
-    errno.EBUSY: "ファイルが使用中です",
-    errno.ELOOP: "リンクがたどれません",
-    errno.EDQUOT: "使える容量の上限に達しました",
+    "ENOENT": "フォルダーまたはファイルが見つかりません",
+    "EACCES": "アクセスが許可されていません",
+    "EPERM": "操作が許可されていません",
+    "ENOSPC": "ディスクの空き容量が足りません",
+    "EROFS": "読み取り専用のドライブです",
+    "EISDIR": "同じ名前のフォルダーがあります",
+    "ENOTDIR": "途中のフォルダー名がファイルを指しています",
+    "ENAMETOOLONG": "ファイル名が長すぎます",
+    "EINVAL": "ファイル名に使えない文字が含まれています",
+    "EEXIST": "同じ名前のファイルがあります",
+    "EIO": "ディスクの読み書きに失敗しました",
+    "EBUSY": "ファイルが使用中です",
+    "ELOOP": "リンクがたどれません",
+    "EDQUOT": "使える容量の上限に達しました",
 }
+_REASON_BY_ERRNO = {getattr(errno, name): text for name, text in _REASONS.items() if hasattr(errno, name)}
 
 
 def os_reason(exc: OSError) -> str:
     """The OS's reason in Japanese (its own text is English on most machines)."""
-    reason = _REASONS.get(exc.errno or -1)
+    reason = _REASON_BY_ERRNO.get(exc.errno or -1)
     return reason or f"OS のエラー {exc.errno or type(exc).__name__}"
 
 
