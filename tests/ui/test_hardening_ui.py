@@ -164,3 +164,17 @@ def test_date_fields_offer_only_the_dates_a_case_may_hold(qtbot) -> None:
     assert optional.value() is not None
     optional.set_value(None)
     assert optional.value() is None
+
+
+def test_text_fields_stop_at_the_models_limits(wizard) -> None:
+    from desktop.logic.case.model import MEMO_MAX, NAME_MAX
+
+    wizard.jump_to(PAGE_IDS["negotiation"])
+    page = wizard.currentPage()
+    page.notes.setPlainText("メ" * (MEMO_MAX + 50))  # e.g. a long paste
+    assert wizard.session.case.negotiation.notes == "メ" * MEMO_MAX
+    assert page.notes.toPlainText() == "メ" * MEMO_MAX  # what is shown is what is kept
+    from PySide6.QtWidgets import QLineEdit
+
+    # 金融機関, 支店, ご担当者, 作成者: typing stops at the limit rather than being refused
+    assert len([line for line in page.findChildren(QLineEdit) if line.maxLength() == NAME_MAX]) >= 4
