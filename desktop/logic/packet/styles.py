@@ -267,6 +267,7 @@ def table_style(commands: Sequence[tuple]) -> TableStyle:
 # every cell is a Paragraph: reportlab's in-row split pads a plain-string cell to the middle of
 # the old row and then finds the rest of the row too short to split again (LayoutError).
 SPLIT_ROW_HEIGHT = 200.0
+MIN_SPLIT = 100
 
 
 def _one_line(item: PlainCell, width: float) -> bool:
@@ -328,12 +329,16 @@ def grid_table(rows: Sequence[Sequence[Cell]], widths: Sequence[float], *, heade
     for r, row in enumerate(rows):
         cells, tall = _row_cells(row, widths, r, Styles.head if r < header_rows else Styles.cell, commands)
         data.append(cells)
+        if tall:  # its label starts with its text, not in the middle of a run of pages
+            commands.append(("VALIGN", (0, r), (-1, r), "TOP"))
         any_tall = any_tall or tall
-    # splitInRow: in a table with a tall row (a long note), a row taller than the space left
-    # continues on the next page instead of stopping the packet with a LayoutError. Other
-    # tables keep whole rows together, as before.
+    # A table with a tall row (a long note) fills each page and continues on the next: a row
+    # is split where the page ends if at least MIN_SPLIT points of it fit there (shorter rows
+    # move whole), instead of the packet stopping with a LayoutError. Other tables keep
+    # whole rows together, as before.
     table = Table(data, colWidths=list(widths), rowHeights=list(heights) if heights else None,
-                  repeatRows=header_rows, hAlign="LEFT", splitInRow=1 if any_tall else 0)
+                  repeatRows=header_rows, hAlign="LEFT", splitByRow=0 if any_tall else 1,
+                  splitInRow=MIN_SPLIT if any_tall else 0)
     if header_rows:
         commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL))
     commands.extend(extra)
