@@ -267,7 +267,24 @@ def table_style(commands: Sequence[tuple]) -> TableStyle:
 # every cell is a Paragraph: reportlab's in-row split pads a plain-string cell to the middle of
 # the old row and then finds the rest of the row too short to split again (LayoutError).
 SPLIT_ROW_HEIGHT = 200.0
-MIN_SPLIT = 100
+MIN_SPLIT = 100.0
+
+
+class _RunOnTable(Table):
+    """A table with a tall row (a long note): such a row is split where the page ends and runs
+    on over the next pages, instead of the packet stopping with a LayoutError (a row taller
+    than a page). Ordinary rows still move to the next page whole; a tall row is split only
+    where at least MIN_SPLIT points of it fit, so no page ends with a sliver of it."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - reportlab's names
+        self._calc(availWidth, availHeight)
+        fitting = self._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans=1)
+        heights = self._rowHeights
+        tall = fitting < len(heights) and heights[fitting] > SPLIT_ROW_HEIGHT
+        if tall and availHeight - sum(heights[:fitting]) >= MIN_SPLIT:
+            return self._splitRows(availHeight, doInRowSplit=1) or self._splitRows(availHeight)
+        # Otherwise between rows; if nothing fits, the frame moves the table to a new page.
+        return self._splitRows(availHeight)
 
 
 def _one_line(item: PlainCell, width: float) -> bool:
@@ -332,13 +349,10 @@ def grid_table(rows: Sequence[Sequence[Cell]], widths: Sequence[float], *, heade
         if tall:  # its label starts with its text, not in the middle of a run of pages
             commands.append(("VALIGN", (0, r), (-1, r), "TOP"))
         any_tall = any_tall or tall
-    # A table with a tall row (a long note) fills each page and continues on the next: a row
-    # is split where the page ends if at least MIN_SPLIT points of it fit there (shorter rows
-    # move whole), instead of the packet stopping with a LayoutError. Other tables keep
-    # whole rows together, as before.
-    table = Table(data, colWidths=list(widths), rowHeights=list(heights) if heights else None,
-                  repeatRows=header_rows, hAlign="LEFT", splitByRow=0 if any_tall else 1,
-                  splitInRow=MIN_SPLIT if any_tall else 0)
+    # splitInRow=1 lets _RunOnTable split a row; reportlab passes it on to the split parts.
+    table = (_RunOnTable if any_tall else Table)(data, colWidths=list(widths),
+                                                 rowHeights=list(heights) if heights else None,
+                                                 repeatRows=header_rows, hAlign="LEFT", splitInRow=int(any_tall))
     if header_rows:
         commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL))
     commands.extend(extra)
