@@ -1,7 +1,7 @@
 """Issue 11 in the window: a case that fails to evaluate never gets the previous company's
 packet or verdicts; an unreadable draft is kept and reported; missing glyphs are asked about;
 damaged files (deep nesting included) are a message, never the crash dialog; logs, drafts and
-previews are the user's only."""
+previews are the user's only (previews: tests/ui/test_temp_files.py)."""
 
 from __future__ import annotations
 
@@ -119,13 +119,6 @@ def test_missing_glyphs_are_asked_about_before_the_pdf_is_made(wizard, packets, 
     assert page.save_pdf(tmp_path / "a.pdf") == tmp_path / "a.pdf" and packets == ["𠮷野家"]
 
 
-def test_previews_go_to_a_private_folder_of_this_run() -> None:
-    folder = output._preview_folder()
-    assert folder.is_dir() and folder.name.startswith("hosho-navi-") and folder != Path("/tmp/hosho-navi")
-    if os.name == "posix":
-        assert folder.stat().st_mode & 0o777 == 0o700
-
-
 @POSIX
 def test_logs_are_the_users_only(tmp_path) -> None:
     root = logging.getLogger()
@@ -146,24 +139,6 @@ def test_a_refused_edit_logs_where_not_what(wizard, caplog) -> None:
     with caplog.at_level(logging.DEBUG):
         assert not wizard.session.edit(lambda c: setattr(c.company, "capital_yen", secret))
     assert "capital_yen" in caplog.text and "4444444" not in caplog.text
-
-
-def test_date_fields_offer_only_the_dates_a_case_may_hold(qtbot) -> None:
-    from PySide6.QtCore import QDate
-
-    from desktop.logic.case.dates import MAX_DATE, MIN_DATE
-    from desktop.ui.widgets import DateField
-
-    required, optional = DateField("基準日"), DateField("設立日", optional=True)
-    for field in (required, optional):
-        qtbot.addWidget(field)
-        assert field.maximumDate() == QDate(MAX_DATE.year, MAX_DATE.month, MAX_DATE.day)
-        field.setDate(QDate(9997, 6, 1))  # what the widgets used to allow
-        assert field.value() == MAX_DATE
-    assert required.minimumDate() == QDate(MIN_DATE.year, MIN_DATE.month, MIN_DATE.day)
-    assert optional.value() is not None
-    optional.set_value(None)
-    assert optional.value() is None
 
 
 def test_text_fields_stop_at_the_models_limits(wizard) -> None:

@@ -202,7 +202,9 @@ def atomic_write_bytes(path: Path | str, data: bytes, *, retries: int = 5, priva
     try:
         target = Path(os.path.realpath(path)) if path.is_symlink() else path
         if _read_only(target):
-            raise _save_error(path, "読み取り専用のファイルです。別の名前で保存してください。")
+            # Windows refuses to replace it, POSIX would do so silently: say so before any temporary file exists.
+            raise SaveError(f"{path.name} は読み取り専用のため保存できません。別の名前で保存するか、"
+                            f"ファイルのプロパティで読み取り専用を外してください。\n保存先: {folder_of(path)}")
         folder = target.parent if str(target.parent) else Path(".")
         remove_stale_temps(folder, f".{glob_escape(target.name)}.*.tmp")
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
@@ -212,8 +214,10 @@ def atomic_write_bytes(path: Path | str, data: bytes, *, retries: int = 5, priva
         raise _save_error(path, f"保存先に書き込めません（{os_reason(exc)}）。") from exc
     tmp = Path(tmp_name)
     try:
-        # mkstemp creates the file 0600; give the result the mode a plainly created file would get.
-        os.chmod(tmp, 0o600 if private else _target_mode(target))
+        # mkstemp creates the file 0600; give the result the mode a plainly created file would get,
+        # always writable by its owner (a read-only temporary file could neither replace the
+        # target nor be removed on Windows); private files stay 0600.
+        os.chmod(tmp, 0o600 if private else _target_mode(target) | stat.S_IWUSR)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -222,16 +226,6 @@ def atomic_write_bytes(path: Path | str, data: bytes, *, retries: int = 5, priva
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise _save_error(path, _write_reason(exc)) from exc
-
-
-def _read_only(path: Path) -> bool:
-    # By its mode bits, not os.access: an administrator (root) may write anything, yet a file
-    # the user marked read-only must not be replaced behind their back.
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        return False
-    return stat.S_ISREG(mode) and not mode & stat.S_IWUSR
 
 
 def remove_stale_temps(folder: Path, pattern: str) -> None:
@@ -261,6 +255,15 @@ def make_private_dir(folder: Path) -> None:
 
 def glob_escape(name: str) -> str:
     return "".join(f"[{ch}]" if ch in "*?[" else ch for ch in name)
+
+
+def _read_only(path: Path) -> bool:
+    """The file exists without its owner's write bit (on Windows: the read-only attribute).
+    Mode bits, not os.access, which says yes to root whatever the bits."""
+    try:
+        return path.is_file() and not path.stat().st_mode & stat.S_IWUSR
+    except OSError:
+        return False
 
 
 def _target_mode(path: Path) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from desktop.logic.case.amounts import MAX_YEN
 from desktop.logic.case.dates import MAX_DATE, MIN_DATE
@@ -30,15 +30,25 @@ NOTE_MAX = 1000
 MEMO_MAX = 10000
 ROWS_MAX = 100
 HISTORY_MAX = 1000  # one snapshot per assessment day
-Name = Annotated[str, Field(max_length=NAME_MAX)]
-Note = Annotated[str, Field(max_length=NOTE_MAX)]
-Memo = Annotated[str, Field(max_length=MEMO_MAX)]
+
+
+def _null_as_empty(value: object) -> object:
+    return "" if value is None else value
+
+
+# Free text: SPEC §3 writes unknown as null, so files from other tools or hand edits may carry null
+# where we write "". Read null as empty text; the model holds "", so null is never written back.
+Text = Annotated[str, BeforeValidator(_null_as_empty)]
+Name = Annotated[Text, Field(max_length=NAME_MAX)]
+Note = Annotated[Text, Field(max_length=NOTE_MAX)]
+Memo = Annotated[Text, Field(max_length=MEMO_MAX)]
 
 
 class _Model(BaseModel):
     # strict + JSON mode: "12_345" or 12345.0 for an int field are refused (engineering notes §5).
     # hide_input_in_errors: a refused value (a client's figure or name) never reaches a log.
-    model_config = ConfigDict(strict=True, extra="forbid", validate_assignment=True, hide_input_in_errors=True)
+    model_config = ConfigDict(strict=True, extra="forbid", validate_assignment=True, defer_build=True,
+                              hide_input_in_errors=True)
 
 
 GoalId = Literal["release_existing", "new_loan_without_guarantee", "review_guarantee_amount"]
@@ -157,6 +167,34 @@ class Period(_Model):
     dividends_yen: NonNegYen = None
 
 
+# The figures of one period, in the order the 決算 page lists them, with their labels.
+PERIOD_FIELDS: tuple[tuple[str, str], ...] = (
+    ("revenue_yen", "売上高"),
+    ("operating_profit_yen", "営業利益"),
+    ("ordinary_profit_yen", "経常利益"),
+    ("depreciation_yen", "減価償却費"),
+    ("interest_dividend_income_yen", "受取利息・配当金"),
+    ("interest_expense_yen", "支払利息"),
+    ("total_assets_yen", "資産合計"),
+    ("total_liabilities_yen", "負債合計"),
+    ("net_assets_yen", "純資産"),
+    ("capital_stock_yen", "資本金"),
+    ("cash_yen", "現預金"),
+    ("short_term_borrowings_yen", "短期借入金"),
+    ("long_term_borrowings_yen", "長期借入金"),
+    ("bonds_yen", "社債"),
+    ("receivables_yen", "売上債権"),
+    ("inventory_yen", "棚卸資産"),
+    ("payables_yen", "仕入債務"),
+    ("loans_to_representative_yen", "代表者への貸付金"),
+    ("other_receivables_from_representative_yen", "代表者への仮払金・未収入金等"),
+    ("officer_compensation_yen", "役員報酬"),
+    ("dividends_yen", "配当金"),
+)
+# Figures that may be negative; every other period figure is 0 or more (see Period).
+SIGNED_PERIOD_FIELDS = frozenset({"operating_profit_yen", "ordinary_profit_yen", "net_assets_yen"})
+
+
 class Answer(_Model):
     answer: AnswerValue = "unknown"
     note: Note = ""
@@ -205,6 +243,9 @@ class Case(_Model):
     selected_routes: Annotated[list[Name], Field(max_length=ROWS_MAX)] = Field(default_factory=list)
     negotiation: Negotiation = Field(default_factory=Negotiation)
     history: Annotated[list[Snapshot], Field(max_length=HISTORY_MAX)] = Field(default_factory=list)
+    # The adviser's own account assignments for this company's accounting exports (account name →
+    # period field, "" = not imported), reused at the next import (accounting/mapping.py).
+    account_mapping: dict[str, str] = Field(default_factory=dict)
 
     @classmethod
     def new(cls, today: dt.date) -> Case:

@@ -29,7 +29,7 @@ class CompanyPage(CasePage):
         self.representatives.setPlaceholderText("複数のときは「、」で区切ります")
         form_row(form, "代表者名", self.representatives)
         self.representatives.textEdited.connect(
-            lambda text: self._write("company.representative_names", split_names(text)))
+            lambda text: self._write("company.representative_names", split_names(text), "「代表者名」の入力"))
         self.add_loader(lambda fresh: self.representatives.setText("、".join(self.case.company.representative_names)))
         self.choice_field(form, "都道府県（保証協会の地域）", "company.prefecture",
                           [(None, "未選択"), *((p, p) for p in PREFECTURES)])
@@ -74,7 +74,7 @@ class CompanyPage(CasePage):
 
         loan = QGroupBox("予定している借入")
         form = new_form()
-        self.text_field(form, "借入先（金融機関）", "situation.planned_loan.lender")
+        self.lender_field(form, "借入先（金融機関）", "situation.planned_loan.lender")
         self.yen_field(form, "借入金額", "situation.planned_loan.amount_yen")
         self.count_field(form, "借入期間", "situation.planned_loan.term_months", "か月",
                          refused="借入期間は1〜600か月で入力してください。")

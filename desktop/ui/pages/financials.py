@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pydantic import ValidationError
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -12,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.logic.accounting.mapping import apply_import
+from desktop.logic.accounting.statements import StatementError
 from desktop.logic.case.amounts import Unit, format_ratio, format_yen
 from desktop.logic.wizard.editing import (
     PERIOD_COLUMN_LABELS,
@@ -22,7 +25,9 @@ from desktop.logic.wizard.editing import (
     set_period_value,
 )
 from desktop.logic.rules.indicators import ebitda_short_text, period_indicators
-from desktop.ui.pages.base import CasePage, note
+from desktop.ui import dialogs
+from desktop.ui.import_dialog import ImportDialog
+from desktop.ui.pages.base import CasePage, UndoNotice, note, safe_button
 from desktop.ui.widgets import ERROR_PREFIX, ChoiceCombo, DateField, YenField, error_label, form_row, new_form
 
 UNITS = tuple((unit.value, unit.label) for unit in (Unit.YEN, Unit.THOUSAND, Unit.MILLION))
@@ -55,6 +60,11 @@ class FinancialsPage(CasePage):
         self.unit.set_value(Unit.THOUSAND.value)
         self.unit.choiceEdited.connect(self._set_unit)
         form_row(top, "金額の単位", self.unit)
+        self.import_button = QPushButton("決算書・試算表から読み込む…")
+        self.import_button.setAutoDefault(False)
+        self.import_button.setToolTip("会計ソフトや e-Tax から書き出した CSV の数字を、確認してから読み込みます")
+        self.import_button.clicked.connect(self._import)
+        form_row(top, "会計データ", self.import_button)
         layout.addLayout(top)
         layout.addWidget(note("決算書の数字を、新しい期から順に入力します。▲や△はマイナスです。"
                               "上の指標は入力に合わせてその場で計算されます（判定は「制度の選択」で行います）。"))
@@ -82,7 +92,7 @@ class FinancialsPage(CasePage):
             grid.addLayout(cell, 1, col)
             self.year_ends.append(year_end)
             self.year_end_errors.append(error)
-            clear = QPushButton(f"{column_label}を削除")
+            clear = safe_button(QPushButton(f"{column_label}を削除"))
             clear.clicked.connect(lambda _checked=False, i=col - 1: self._remove(i))
             grid.addWidget(clear, len(PERIOD_FIELDS) + 2, col)
             self.clear_buttons.append(clear)
@@ -101,10 +111,12 @@ class FinancialsPage(CasePage):
                 self.fields[(col - 1, field)] = yen
             row_label.setBuddy(self.fields[(0, field)].edit)
         layout.addWidget(inputs)
+        self.removed_notice = UndoNotice(self.session)
+        layout.addWidget(self.removed_notice)
         # Tab goes down a period's column (as a statement is read), then to the next period.
         chain = [self.unit]
         for index, year_end in enumerate(self.year_ends):
-            chain.append(year_end)
+            chain.append(year_end.edit)  # the edit itself: Qt mis-chains a compound widget's proxy
             chain += [self.fields[(index, field)].edit for field, _label in PERIOD_FIELDS]
             chain.append(self.clear_buttons[index])
         for first, second in zip(chain, chain[1:]):
@@ -133,15 +145,47 @@ class FinancialsPage(CasePage):
         grid.addWidget(self.two_losses, len(PERIOD_COLUMN_LABELS) + 1, 0, 1, len(INDICATOR_COLUMNS) + 1)
         return panel
 
+    def reset_view(self) -> None:
+        super().reset_view()
+        self.unit.set_value(Unit.THOUSAND.value)
+        self._set_unit(Unit.THOUSAND.value)
+
+    def _import(self) -> None:
+        """Files → preview the adviser confirms → one undoable edit. Nothing enters the case before."""
+        paths = dialogs.ask_import_paths(self)
+        if not paths:
+            return
+        try:
+            dialog = ImportDialog(paths, self.case, self)
+        except StatementError as exc:
+            dialogs.error(self, "読み込めません", str(exc))
+            return
+        if not dialogs.run_modal(dialog):
+            return
+        period, values, assignments = dialog.chosen_period(), dialog.values(), dialog.assignments()
+        assert period is not None  # the dialog does not close without one
+        try:  # on a copy first, so a refusal says why and the case stays as it was
+            message = apply_import(self.case.model_copy(deep=True), period, values, assignments)
+        except ValidationError:
+            dialogs.error(self, "読み込めません", "読み込む数字に、この項目には使えない値があります。")
+            return
+        except ValueError as exc:
+            dialogs.error(self, "読み込めません", str(exc))
+            return
+        self.edit(lambda c: apply_import(c, period, values, assignments), "決算書・試算表の読み込み")
+        self.load(fresh=True)
+        dialogs.info(self, "読み込みました", message)
+
     def _set_unit(self, value: str) -> None:
         for field in self.fields.values():
             field.set_unit(Unit(value))
 
     def _set_value(self, index: int, field: str, value: int | None) -> None:
-        if not self.edit(lambda c: set_period_value(c, index, field, value)):
+        label = f"「{dict(PERIOD_FIELDS)[field]}（{PERIOD_COLUMN_LABELS[index]}）」の入力"
+        if not self.edit(lambda c: set_period_value(c, index, field, value), label, f"period:{index}:{field}"):
             self.fields[(index, field)].reject("この項目には使えない値です。")
         elif value is not None:
-            self._load_year_ends()
+            self._load_year_ends(keep_invalid=True)  # a wrong date being corrected keeps its text
 
     def _set_year_end(self, index: int, value: object) -> None:
         others = [p.fiscal_year_end for i, p in enumerate(self.case.periods) if i != index]
@@ -155,13 +199,14 @@ class FinancialsPage(CasePage):
         if message:
             self._load_year_ends()  # the field shows the date the case still has
             return
-        self.edit(lambda c: set_period_value(c, index, "fiscal_year_end", value))
+        self.edit(lambda c: set_period_value(c, index, "fiscal_year_end", value),
+                  f"「{PERIOD_COLUMN_LABELS[index]}の決算日」の入力", f"period:{index}:fiscal_year_end")
 
     def _order_columns(self) -> None:
         # Columns read 直近期・前期・前々期: a date that changes the order moves its column, once
         # the field is left (not on each keystroke of the year, which would move it mid-typing).
         if self.case.periods != self.case.sorted_periods():
-            self.edit(order_periods)
+            self.edit(order_periods, "期の並べ替え（決算日の順）")
             self.load(fresh=True)
 
     def _show_year_end_error(self, index: int, message: str) -> None:
@@ -171,18 +216,24 @@ class FinancialsPage(CasePage):
 
     def _remove(self, index: int) -> None:
         if index < len(self.case.periods):
-            self.edit(lambda c: remove_period(c, index))
+            label = PERIOD_COLUMN_LABELS[index]
+            self.edit(lambda c: remove_period(c, index), f"{label}の削除")
             self.load(fresh=True)
+            self.removed_notice.show_for(f"{label}の決算を削除しました。")
 
-    def _load_year_ends(self) -> None:
+    def _load_year_ends(self, keep_invalid: bool = False) -> None:
         periods = self.case.periods
         for index, year_end in enumerate(self.year_ends):
-            year_end.set_value(periods[index].fiscal_year_end if index < len(periods) else None)
+            year_end.set_value(periods[index].fiscal_year_end if index < len(periods) else None,
+                               keep_invalid=keep_invalid)
             self.clear_buttons[index].setEnabled(index < len(periods))
 
     def load(self, fresh: bool) -> None:
         periods = self.case.periods
         self._load_year_ends()
+        if fresh:  # the dates shown are the case's again: no message about another entry stays
+            for index in range(len(self.year_ends)):
+                self._show_year_end_error(index, "")
         for (index, field), yen in self.fields.items():
             value = getattr(periods[index], field) if index < len(periods) else None
             yen.set_value(value, keep_invalid=not fresh)

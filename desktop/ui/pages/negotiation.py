@@ -28,7 +28,7 @@ class NegotiationPage(CasePage):
     def build(self, layout: QVBoxLayout) -> None:
         counterpart = QGroupBox("相手先")
         form = new_form()
-        self.text_field(form, "金融機関", "negotiation.counterparty")
+        self.lender_field(form, "金融機関", "negotiation.counterparty")
         self.text_field(form, "支店", "negotiation.branch")
         self.text_field(form, "ご担当者", "negotiation.contact_person")
         self.text_field(form, "作成者（顧問・支援者）", "negotiation.preparer")
@@ -48,9 +48,9 @@ class NegotiationPage(CasePage):
         box.addWidget(self.propose)
         self.actions = RecordTable("行動", ACTION_COLUMNS, Action)
         self.actions.table.setMinimumHeight(320)
-        self.actions.edited.connect(lambda rows: self._write("negotiation.actions", rows))
-        self.add_loader(lambda fresh: self.actions.set_rows(self.case.negotiation.actions))
+        notice = self.table_field(self.actions, "negotiation.actions", "行動計画", "action")
         box.addWidget(self.actions)
+        box.addWidget(notice)
         layout.addWidget(actions)
 
         layout.addWidget(note("資料の最後に「ご説明のお願い」のページが付きます。保証が必要と判断された場合に、"
@@ -83,13 +83,13 @@ class NegotiationPage(CasePage):
             self.notes.blockSignals(False)
             text = text[:MEMO_MAX]
         if text != self.case.negotiation.notes:
-            self._write("negotiation.notes", text)
+            self._write("negotiation.notes", text, "「メモ」の入力")
 
     def _propose(self) -> None:
         assessment = self.session.assessment
         if assessment is None:
             return
         unmet = [(r.id, r.label) for r in assessment.checksheet.unmet()]
-        self.edit(lambda c: propose_actions(c, unmet))
+        self.edit(lambda c: propose_actions(c, unmet), "満たしていない項目からの行動計画の作成")
         self.actions.set_rows(self.case.negotiation.actions)
 

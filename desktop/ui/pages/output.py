@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import atexit
 import html
 import logging
-import shutil
-import tempfile
 from pathlib import Path
 
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
@@ -15,7 +12,7 @@ from desktop.logic.case.files import SaveError
 from desktop.logic.wizard.editing import record_snapshot, verdict_summary
 from desktop.logic.packet import build as packet_builder
 from desktop.logic.packet.glyphs import missing_glyph_warnings
-from desktop.ui import dialogs
+from desktop.ui import dialogs, printing, temp_files
 from desktop.ui.pages.base import CasePage, error_banner, note, show_banner
 from desktop.ui.widgets import ChoiceCombo, form_row, new_form
 
@@ -25,19 +22,6 @@ REQUEST_LABELS = {
     "release": "既存借入の保証解除", "new_without_guarantee": "新規借入の無保証",
     "review_amount": "保証金額の見直し", "alternative": "代替的な手法",
 }
-
-
-_preview_dir: Path | None = None
-
-
-def _preview_folder() -> Path:
-    """This run's own folder for previews and printing: created new (0700, by mkdtemp), so no
-    one else can have made or changed it; removed when the app exits."""
-    global _preview_dir
-    if _preview_dir is None or not _preview_dir.is_dir():
-        _preview_dir = Path(tempfile.mkdtemp(prefix="hosho-navi-"))
-        atexit.register(shutil.rmtree, _preview_dir, ignore_errors=True)
-    return _preview_dir
 
 
 class OutputPage(CasePage):
@@ -87,6 +71,13 @@ class OutputPage(CasePage):
         self.history.setWordWrap(True)
         row.addWidget(self.history)
         layout.addWidget(case_box)
+
+    def reset_view(self) -> None:
+        # Addressee and audience belong to the case being printed: another case starts from
+        # its own first lender and the bank's packet (a client's bank must never carry over).
+        super().reset_view()
+        self.addressee.clear()
+        self.audience.setCurrentIndex(0)
 
     def load(self, fresh: bool) -> None:
         current = self.addressee.currentText()
@@ -150,11 +141,8 @@ class OutputPage(CasePage):
             return False
         return True
 
-    def _temp_pdf(self) -> Path:
-        return _preview_folder() / f"交渉資料_{self.session.draft_id[:8]}.pdf"
-
     def preview(self) -> None:
-        path = self._temp_pdf()
+        path = temp_files.new_pdf_path("交渉資料")
         if self._write_pdf(path) and not dialogs.open_external(path):
             dialogs.info(self, "プレビュー", f"PDFビューアを開けませんでした。ファイルはここにあります：\n{path}")
 
@@ -168,14 +156,24 @@ class OutputPage(CasePage):
         return target
 
     def print_packet(self) -> None:
-        path = self._temp_pdf()
-        if self._write_pdf(path) and not dialogs.print_external(path):
-            dialogs.info(self, "印刷", f"印刷用のアプリを開けませんでした。PDFを開いて印刷してください：\n{path}")
+        """Print through the system's print dialog, the pages rendered by the app itself."""
+        path = temp_files.new_pdf_path("交渉資料")
+        if not self._write_pdf(path):
+            return
+        printer = printing.new_printer(f"交渉資料 {self.case.company.name}".strip())
+        try:
+            pages = printing.page_count(path)
+            if not dialogs.ask_print(self, printer, pages):
+                return
+            first, last = printer.fromPage(), printer.toPage()  # 0, 0: every page
+            printing.print_pdf(path, printer, first or 1, last or pages)
+        except printing.PrintError as exc:
+            dialogs.error(self, "印刷できません", f"{exc}\nプリンターの電源と接続を確認してから、もう一度お試しください。")
 
     def mark_done(self) -> None:
         assessment = self.session.assessment
         if assessment is None or not self.session.output_ready:
             return
         verdicts = assessment.verdicts()
-        self.edit(lambda c: record_snapshot(c, verdicts))
+        self.edit(lambda c: record_snapshot(c, verdicts), "診断の完了の記録")
         self.show_results()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.logic.case.demo import demo_cases
 from desktop.logic.wizard.drafts import load_recent
 from desktop.ui.pages.base import CasePage, note
+from desktop.ui.path_check import PathChecker
 from desktop.ui.widgets import ChoiceCombo, DateField, form_row, new_form
 
 DEMO_LABELS = {
@@ -42,6 +44,7 @@ class StartPage(CasePage):
 
         self.current = QLabel()
         self.current.setWordWrap(True)
+        self.session.dirtyChanged.connect(self._show_current)
         layout.addWidget(self.current)
 
         dates = QGroupBox("日付")
@@ -52,9 +55,10 @@ class StartPage(CasePage):
         form_row(form, "申込予定日", self.application_date)
         form.addRow("", note("基準日はこの診断の日付です。申込予定日で、その日に受け付けている制度とその条件が決まります。"))
         self.assessment_date.dateEdited.connect(
-            lambda d: self.edit(lambda c: setattr(c, "assessment_date", d)))
+            lambda d: self.edit(lambda c: setattr(c, "assessment_date", d), "「基準日」の入力", "assessment_date"))
         self.application_date.dateEdited.connect(
-            lambda d: self.edit(lambda c: setattr(c, "application_date", d)))
+            lambda d: self.edit(lambda c: setattr(c, "application_date", d), "「申込予定日」の入力",
+                                "application_date"))
         dates.setLayout(form)
         layout.addWidget(dates)
 
@@ -66,6 +70,8 @@ class StartPage(CasePage):
         self.recent.setRootIsDecorated(False)
         self.recent.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.recent.itemActivated.connect(self._open_recent)
+        self.path_checker = PathChecker(self)
+        self.path_checker.checked.connect(self._path_checked)
         self.open_recent_button = QPushButton("選んだケースを開く")
         self.open_recent_button.clicked.connect(lambda: self._open_recent(self.recent.currentItem()))
         box.addWidget(self.recent)
@@ -84,20 +90,43 @@ class StartPage(CasePage):
         layout.addWidget(demo)
 
     def load(self, fresh: bool) -> None:
-        self.assessment_date.set_value(self.case.assessment_date)
-        self.application_date.set_value(self.case.application_date)
-        path = self.session.path
-        self.current.setText(f"編集中のケース：{self.case.company.name or '（会社名未入力）'}　"
-                             f"ファイル：{path if path else 'まだ保存していません'}")
+        self.assessment_date.set_value(self.case.assessment_date, keep_invalid=not fresh)
+        self.application_date.set_value(self.case.application_date, keep_invalid=not fresh)
+        self._show_current()
         self.recent.clear()
-        for entry in load_recent(self.session.data_dir):
-            if not entry.path.exists():
-                continue
+        entries = load_recent(self.session.data_dir)
+        for entry in entries:
             item = QTreeWidgetItem([entry.company, f"{entry.saved_at:%Y-%m-%d %H:%M}", entry.summary,
                                     entry.path.name])
             item.setData(0, Qt.ItemDataRole.UserRole, str(entry.path))
             item.setToolTip(3, str(entry.path))
             self.recent.addTopLevelItem(item)
+        # Listed at once; a file that turns out to be gone is removed when the check answers.
+        self.path_checker.check([entry.path for entry in entries])
+
+    def _show_current(self, _dirty: bool = False) -> None:
+        path, saved_at = self.session.path, self.session.saved_at
+        text = f"編集中のケース：{self.case.company.name or '（会社名未入力）'}　ファイル：{path or 'まだ保存していません'}"
+        if path and saved_at:
+            text += f"　最終保存：{saved_at:%Y-%m-%d %H:%M}"
+        if self.session.dirty:
+            text += "（保存していない変更があります）"
+        self.current.setText(text)
+
+    def _path_checked(self, path: str, answer: object) -> None:
+        for index in range(self.recent.topLevelItemCount()):
+            item = self.recent.topLevelItem(index)
+            if item.data(0, Qt.ItemDataRole.UserRole) != path:
+                continue
+            if answer is False:
+                self.recent.takeTopLevelItem(index)
+            elif answer is None:
+                item.setToolTip(3, f"{path}\n応答がありません（ネットワーク上の場所に接続できない可能性があります）")
+                item.setForeground(3, self.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+            else:
+                item.setToolTip(3, path)
+                item.setData(3, Qt.ItemDataRole.ForegroundRole, None)
+            return
 
     def _open_recent(self, item: QTreeWidgetItem | None) -> None:
         if item is not None:
