@@ -90,7 +90,7 @@ def _packet(args: argparse.Namespace) -> int:
     assessment = evaluate(load_case(args.case))
     if not args.each_lender:
         _check_output(args.output, args.case)
-        _warn_missing_glyphs(assessment)
+        _warn_missing_glyphs(assessment, args.addressee)
         write_packet(assessment, args.output, args.audience, args.addressee)
         print(f"書き出しました: {args.output}")
         return EXIT_OK
@@ -133,11 +133,11 @@ def _make_folder(folder: Path) -> None:
         raise SaveError(f"{folder} に書き出せません: フォルダーを作れません（{reason}）。") from exc
 
 
-def _warn_missing_glyphs(assessment: Assessment) -> None:
+def _warn_missing_glyphs(assessment: Assessment, addressee: str | None = None) -> None:
     """Say which characters the packet's fonts cannot print (they would come out as ☒)."""
     from desktop.logic.packet.glyphs import missing_glyph_warnings
 
-    for warning in missing_glyph_warnings(assessment.case):
+    for warning in missing_glyph_warnings(assessment.case, addressee):
         print(f"注意: {warning}", file=sys.stderr)
 def _import(args: argparse.Namespace) -> int:
     from desktop.logic.accounting.mapping import LABELS, apply_import, build_preview, preview_lines
