@@ -153,3 +153,15 @@ def test_text_fields_stop_at_the_models_limits(wizard) -> None:
 
     # 金融機関, 支店, ご担当者, 作成者: typing stops at the limit rather than being refused
     assert len([line for line in page.findChildren(QLineEdit) if line.maxLength() == NAME_MAX]) >= 4
+
+
+def test_a_fault_while_building_the_packet_is_a_message(wizard, monkeypatch, tmp_path, no_dialogs) -> None:
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("reportlab LayoutError stand-in")
+
+    monkeypatch.setattr(output, "packet_builder", types.SimpleNamespace(
+        AUDIENCE_LABELS={"bank": "金融機関向け"}, write_packet=broken))
+    wizard.session.load_demo(demo_cases()["healthy"])
+    wizard.jump_to(PAGE_IDS["output"])
+    assert wizard.currentPage().save_pdf(tmp_path / "a.pdf") is None
+    assert no_dialogs[-1][0] == "交渉資料を作れません" and "ケースはそのまま" in no_dialogs[-1][1]
