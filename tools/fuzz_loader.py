@@ -21,13 +21,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.fuzzing, from the repository
 
 from desktop.cli import main as cli_main  # noqa: E402
-from desktop.logic.rules.evaluation import load_rule_data  # noqa: E402
+from desktop.logic.data_files import validate_data_files  # noqa: E402
 from tests.fuzzing import KINDS, base_documents, check, fuzz_input  # noqa: E402
 
 
 def main() -> None:
     per_kind = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
-    load_rule_data()
+    validate_data_files()
     bases = base_documents()
     total: Counter[str] = Counter()
     start = time.perf_counter()
