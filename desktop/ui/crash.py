@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-from desktop.logic.case.files import make_private_dir
+from desktop.logic.case.folders import make_private_dir
 from desktop.ui import dialogs
 
 log = logging.getLogger("desktop")

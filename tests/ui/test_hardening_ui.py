@@ -19,7 +19,7 @@ from desktop.logic.case.files import save_case
 from desktop.logic.wizard import drafts
 from desktop.logic.wizard.navigation import PAGE_IDS
 from desktop.ui import crash, dialogs
-from desktop.ui import session as session_module
+import desktop.logic.rules.evaluation as evaluation  # the session imports evaluate where it calls it
 from desktop.ui.pages import output
 
 POSIX = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
@@ -53,14 +53,14 @@ def test_a_case_that_fails_to_evaluate_never_prints_or_records_the_previous_comp
     assert page.save_pdf_button.isEnabled()
     page.addressee.setEditText("東海みらい銀行 本店")  # typed for the healthy company
 
-    real = session_module.evaluate
+    real = evaluation.evaluate
 
     def evaluate(case):
         if case.company.name == "株式会社さくら食品":
             raise RuntimeError("rule fault")
         return real(case)
 
-    monkeypatch.setattr(session_module, "evaluate", evaluate)
+    monkeypatch.setattr(evaluation, "evaluate", evaluate)
     assert wizard.open_case(failing)
     assert wizard.session.assessment is None and not wizard.session.output_ready
     wizard.jump_to(PAGE_IDS["output"])

@@ -243,16 +243,6 @@ def remove_stale_temps(folder: Path, pattern: str) -> None:
             log.warning("could not remove a stale temporary file")
 
 
-def make_private_dir(folder: Path) -> None:
-    """Create a per-user folder only its owner may enter (0700 where the platform has modes)."""
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    if os.name == "posix":
-        try:
-            folder.chmod(0o700)
-        except OSError:
-            log.warning("could not make a per-user folder private")
-
-
 def glob_escape(name: str) -> str:
     return "".join(f"[{ch}]" if ch in "*?[" else ch for ch in name)
 

@@ -13,11 +13,11 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.logic.case.folders import make_private_dir
 from desktop.logic.case.files import (
     CaseFileError,
     atomic_write_bytes,
     case_from_json_text,
-    make_private_dir,
     read_bounded,
     remove_stale_temps,
 )

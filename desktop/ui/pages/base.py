@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import reduce
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -29,8 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.logic.case.amounts import Unit
-from desktop.logic.case.model import NAME_MAX, Case
-from desktop.logic.wizard.editing import lender_names, toggled
 from desktop.logic.wizard.navigation import PageInfo
 from desktop.logic.wizard.undo import list_edit_label
 from desktop.ui.session import CaseSession
@@ -46,6 +44,9 @@ from desktop.ui.widgets import (
     error_label,
     form_row,
 )
+
+if TYPE_CHECKING:  # the case model loads pydantic, which the first page does not wait for
+    from desktop.logic.case.model import Case
 
 class WizardController(Protocol):
     """The case-level commands a page may ask of the window. Pages see this interface, never
@@ -160,6 +161,8 @@ class CasePage(QWizardPage):
 
     def text_field(self, form: QFormLayout, label: str, path: str) -> QLineEdit:
         line = QLineEdit()
+        from desktop.logic.case.model import NAME_MAX
+
         line.setMaxLength(NAME_MAX)  # the case model's limit: typing stops there, nothing is refused
         form_row(form, label, line)
         line.textEdited.connect(lambda text: self._write(path, text.strip(), _field_label(label)))
@@ -204,9 +207,13 @@ class CasePage(QWizardPage):
     def lender_field(self, form: QFormLayout, label: str, path: str) -> NameCombo:
         """A lender picked from the case's lenders (取引金融機関 and the other lender fields) or typed anew."""
         combo = NameCombo(label)
+        from desktop.logic.case.model import NAME_MAX
+
         combo.lineEdit().setMaxLength(NAME_MAX)  # the case model's limit
         form_row(form, label, combo)
         combo.nameEdited.connect(lambda name: self._write(path, name, _field_label(label)))
+        from desktop.logic.wizard.editing import lender_names
+
         self._loaders.append(lambda fresh: combo.set_names(lender_names(self.case), _read(self.case, path)))
         return combo
 
@@ -232,6 +239,8 @@ class CasePage(QWizardPage):
     def choices_group(self, title: str, path: str,
                       choices: Sequence[tuple[str, str]]) -> tuple[QGroupBox, dict[str, QCheckBox]]:
         """A box of tick boxes bound to a list of values in the case (goals, requests …)."""
+        from desktop.logic.wizard.editing import toggled
+
         group = QGroupBox(title)
         box = QVBoxLayout(group)
         checks: dict[str, QCheckBox] = {}
