@@ -138,7 +138,7 @@ def fuzz_input(kind: str, seed: int, bases: list[dict[str, Any]]) -> bytes:
         return json.dumps(doc).encode()
     if kind == "sizes":
         # Texts and lists at and beyond the model's limits.
-        size = rng.choice([99, 100, 101, 999, 1000, 1001, 9999, 10000, 10001, 200_000])
+        size = rng.choice([99, 100, 101, 1999, 2000, 2001, 9999, 10000, 10001, 200_000])
         path = rng.choice([("company", "name"), ("negotiation", "notes"), ("company", "representative_names"),
                            ("loans",), ("history",), ("answers",)])
         if path[-1] in ("representative_names",):

@@ -26,7 +26,7 @@ Day = Annotated[dt.date, Field(ge=MIN_DATE, le=MAX_DATE)]
 # earlier file is refused, yet bounded: with the list limits a case stays under
 # files.MAX_CASE_BYTES, and the packet test fills every field to these limits.
 NAME_MAX = 100
-NOTE_MAX = 1000
+NOTE_MAX = 2000
 MEMO_MAX = 10000
 ROWS_MAX = 100
 HISTORY_MAX = 1000  # one snapshot per assessment day
