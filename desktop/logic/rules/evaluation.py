@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from desktop.logic.case.model import Case
 from desktop.logic.rules.checksheet import ChecksheetResult, evaluate_checksheet, load_checksheet
-from desktop.logic.rules.fees import fee_tables_on
+from desktop.logic.rules.fees import load_fee_tables
 from desktop.logic.rules.indicators import Indicators, compute_indicators
 from desktop.logic.rules.routes import evaluate_routes, load_all_rules
 from desktop.logic.rules.routes.base import RouteContext, RouteResult
@@ -33,7 +33,8 @@ def load_rule_data() -> None:
     naming file and key."""
     load_all_rules()
     load_checksheet()
-    fee_tables_on(dt.date.today())
+    # Every version, not the one valid today: start-up must not depend on the clock.
+    load_fee_tables()
     # The packet's fixed wording too, so a bad file stops start-up rather than the first print.
     # Imported here because packet_text itself builds on this module.
     from desktop.logic.packet.text import load_packet_text
