@@ -121,12 +121,13 @@ def test_every_section_is_present_and_filled(shape: str, audience: Audience) -> 
     pages = page_texts(pdf, layout=False)
     pages_count = len(pages)
     furniture = [wording.title, wording.disclaimer, "金融機関向け", "社内控え"]
+    company = squeeze(SHAPES[shape]().company.name)
     body = ""
     for number, page in enumerate(pages[1:], start=2):
         text = squeeze(page)
         for fixed in furniture:
             text = text.replace(squeeze(fixed), "")
-        body += text.replace(squeeze(evaluate(SHAPES[shape]()).case.company.name) + f"{number}/{pages_count}", "")
+        body += text.replace(company + f"{number}/{pages_count}", "")
     titles = section_titles(audience)
     positions = []
     for number, title in enumerate(titles, start=1):
