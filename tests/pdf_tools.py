@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import pypdfium2 as pdfium
 from PIL import Image
@@ -49,7 +50,7 @@ def pdffonts(pdf: bytes) -> list[dict[str, str]]:
     return [_font_row(font) for font in fonts.values()]
 
 
-def _collect_fonts(resources: object, fonts: dict[object, DictionaryObject], seen: set[object]) -> None:
+def _collect_fonts(resources: Any, fonts: dict[object, DictionaryObject], seen: set[object]) -> None:
     """Fonts of a resource dictionary and of the form XObjects it draws, keyed by object so a
     font shared by several pages counts once."""
     resources = _resolved(resources)
@@ -80,11 +81,11 @@ def _font_row(font: DictionaryObject) -> dict[str, str]:
             "emb": "yes" if embedded else "no"}
 
 
-def _resolved(value: object) -> object:
+def _resolved(value: Any) -> Any:
     return value.get_object() if isinstance(value, IndirectObject) else value
 
 
-def _key(ref: object) -> object:
+def _key(ref: Any) -> object:
     return (ref.idnum, ref.generation) if isinstance(ref, IndirectObject) else id(ref)
 
 
