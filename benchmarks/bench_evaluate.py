@@ -12,13 +12,14 @@ from pathlib import Path
 
 from desktop.logic.case.files import load_case, save_case
 from desktop.logic.case.demo import demo_cases
-from desktop.logic.rules.evaluation import evaluate, load_rule_data
+from desktop.logic.data_files import validate_data_files
+from desktop.logic.rules.evaluation import evaluate
 
 RUNS = 300
 
 
 def main() -> None:
-    load_rule_data()  # rule files are parsed once per process, at start-up
+    validate_data_files()  # rule files are parsed once per process, at start-up
     with tempfile.TemporaryDirectory() as folder:
         for stem, case in demo_cases().items():
             path = Path(folder) / f"{stem}.hnavi"

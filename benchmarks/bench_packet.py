@@ -20,7 +20,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
 
 from desktop.logic.case.demo import demo_cases
-from desktop.logic.rules.evaluation import evaluate, load_rule_data
+from desktop.logic.data_files import validate_data_files
+from desktop.logic.rules.evaluation import evaluate
 from desktop.logic.packet.build import build_packet
 from desktop.logic.packet.styles import GOTHIC, MARGIN_X, register_fonts
 
@@ -50,7 +51,7 @@ def median_seconds(build: Callable[[], bytes]) -> float:
 
 
 def main() -> None:
-    load_rule_data()
+    validate_data_files()
     register_fonts()
     start = time.perf_counter()
     build_packet(evaluate(demo_cases()["healthy"]))  # first build: imports and font parsing

@@ -22,6 +22,14 @@ def _parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="デモ用のケースを書き出す")
     demo.add_argument("-o", "--output", type=Path, required=True, help="書き出し先のフォルダー")
     _add_packet_parser(sub)
+    imp = sub.add_parser("import", help="試算表・決算書の CSV から決算の数字を読み込む")
+    imp.add_argument("case", type=Path, help="ケースファイル（.hnavi）")
+    imp.add_argument("files", type=Path, nargs="+", help="会計ソフトや e-Tax から書き出した CSV")
+    imp.add_argument("--period", help="決算日（例: 2026-03-31）。e-Tax の CSV なら省略できます")
+    imp.add_argument("--unit", choices=["円", "千円", "百万円"], help="金額の単位（ファイルに書かれていない場合）")
+    imp.add_argument("--assign", action="append", default=[], metavar="科目=項目",
+                     help="科目の割り当て（例: 役員貸付金=loans_to_representative_yen、取り込まない場合は 科目=）")
+    imp.add_argument("--yes", action="store_true", help="確認の上でケースに書き込む（省略時は表示だけ）")
     return parser
 
 
@@ -91,6 +99,56 @@ def _packet(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _import(args: argparse.Namespace) -> int:
+    from desktop.logic.accounting.mapping import LABELS, apply_import, build_preview, preview_lines
+    from desktop.logic.accounting.statements import StatementError, read_statement
+    from desktop.logic.case.dates import DateError, parse_date
+    from desktop.logic.case.amounts import Unit
+    from desktop.logic.case.files import load_case, save_case
+
+    case = load_case(args.case)
+    unit = {"円": Unit.YEN, "千円": Unit.THOUSAND, "百万円": Unit.MILLION}.get(args.unit or "")
+    assignments = dict(case.account_mapping)
+    for pair in args.assign:
+        account, _, target = pair.partition("=")
+        if target and target not in LABELS:
+            return _bad_input(f"--assign {pair}: 「{target}」は決算の項目名ではありません。")
+        assignments[account.strip()] = target.strip()
+    try:
+        statements = [read_statement(path, unit) for path in args.files]
+    except StatementError as exc:
+        return _bad_input(str(exc))
+    unclear = [s.path.name for s in statements if s.unit is None and unit is None]
+    if unclear:
+        return _bad_input(f"{'、'.join(unclear)}：金額の単位が書かれていません。--unit 円 または --unit 千円 を指定してください。")
+    stated = [s.period_end for s in statements if s.period_end]
+    try:
+        period = parse_date(args.period) if args.period else (stated[0] if stated else None)
+    except DateError as exc:
+        return _bad_input(f"--period {args.period}: {exc}")
+    if period is None:
+        return _bad_input("決算日が分かりません。--period 2026-03-31 のように指定してください。")
+    preview = build_preview(statements, assignments)
+    current = next((p for p in case.periods if p.fiscal_year_end == period), None)
+    print(f"{args.case.name} の {period:%Y年%m月%d日} 期に読み込む内容：")
+    print("\n".join(preview_lines(preview, current)))
+    if not args.yes:
+        print("（確認のみ。書き込むには --yes を付けてください）")
+        return EXIT_OK
+    try:
+        message = apply_import(case, period, preview.values(), preview.assignments | assignments)
+    except ValueError as exc:
+        return _bad_input(str(exc))
+    save_case(case, args.case)
+    print(message)
+    return EXIT_OK
+
+
+def _bad_input(message: str) -> int:
+    print(f"エラー: {message}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
 def _file_safe(name: str) -> str:
     """A lender's name as part of a file name on Windows too (no \\ / : * ? " < > |)."""
     return "".join("_" if ch in '\\/:*?"<>|' else ch for ch in name)
@@ -108,7 +166,7 @@ def _write_demo_packets(out: Path) -> None:
         print(f"書き出しました: {target}")
 
 
-COMMANDS = {"evaluate": _evaluate, "demo": _demo, "packet": _packet}
+COMMANDS = {"evaluate": _evaluate, "demo": _demo, "packet": _packet, "import": _import}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -128,11 +186,11 @@ def main(argv: list[str] | None = None) -> int:
         return run_gui(argv)
     args = _parser().parse_args(argv)
     from desktop.logic.case.files import CaseFileError, SaveError
-    from desktop.logic.rules.evaluation import load_rule_data
+    from desktop.logic.data_files import validate_data_files
     from desktop.logic.rules.data import RuleDataError
 
     try:
-        load_rule_data()
+        validate_data_files()
         return COMMANDS[args.command](args)
     except (CaseFileError, SaveError) as exc:
         print(f"エラー: {exc}", file=sys.stderr)

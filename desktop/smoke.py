@@ -5,6 +5,9 @@ QApplication with the Japanese translator and the bundled fonts, builds the main
 loads every rule file and the checksheet, evaluates a demo case and writes its packet.
 Any missing resource makes it exit 1; the log goes to DIR/smoke.log because the windowed
 Windows exe has no console.
+
+`--native` runs on the machine's own platform plugin instead of offscreen (build.ps1 does so on
+Windows: qwindows.dll and the style plugins only load there).
 """
 
 from __future__ import annotations
@@ -33,15 +36,20 @@ class _Report(list[str]):
             print(line, flush=True)
 
 
-def run_smoke(out_dir: Path) -> list[str]:
+def run_smoke(out_dir: Path, native: bool = False) -> list[str]:
     """Run every check; returns the lines of the report, raises on the first failure."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QFontDatabase
+    if native:
+        if sys.platform == "win32":
+            os.environ["QT_QPA_PLATFORM"] = "windows"
+    else:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QFontDatabase, QGuiApplication
     from PySide6.QtWidgets import QWizard
 
     from desktop.logic.case.demo import demo_cases
     from desktop.logic.rules.evaluation import evaluate
     from desktop.logic.packet.build import write_packet
+    from desktop.paths import resource_path
     from desktop.ui.app import AppDirs, create_app
 
     report = _Report()
@@ -49,9 +57,15 @@ def run_smoke(out_dir: Path) -> list[str]:
     next_text = window.button(QWizard.WizardButton.NextButton).text()
     _check(next_text == NEXT_BUTTON_JA, f"Qt の日本語訳が読み込まれていません（次へボタン: {next_text!r}）")
     report.append(f"translator ok: {next_text}")
-    families = set(QFontDatabase.families())
-    _check(any("BIZ UD" in f for f in families), "BIZ UD ゴシックが登録されていません")
-    report.append("ui font ok")
+    # Each bundled file itself must load: on Windows the system's own BIZ UD fonts would hide a
+    # missing file behind a family-name check.
+    for font in sorted(resource_path("fonts").glob("*.ttf")):
+        _check(QFontDatabase.addApplicationFont(str(font)) >= 0, f"同梱のフォントを読み込めません: {font.name}")
+    report.append("bundled fonts ok")
+    platform = QGuiApplication.platformName()
+    if native and sys.platform == "win32":
+        _check(platform == "windows", f"Windows のプラットフォームプラグインが読み込まれていません: {platform}")
+    report.append(f"platform ok: {platform}, style {app.style().name()}")
     _check(not app.windowIcon().isNull(), "アプリのアイコンが読み込めません")
     report.append("icon ok")
     window.show()
@@ -65,16 +79,26 @@ def run_smoke(out_dir: Path) -> list[str]:
     write_packet(assessment, target)
     _check(target.stat().st_size > 10_000, "PDF が小さすぎます")
     report.append(f"packet ok: {target} ({target.stat().st_size:,} bytes)")
+    # Printing renders pages with PDFium and paints them through QtPrintSupport: both must be in the build.
+    from desktop.ui.printing import new_printer, print_pdf
+
+    printer = new_printer("smoke")
+    printer.setOutputFormat(printer.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out_dir / "smoke-print.pdf"))
+    _check(print_pdf(target, printer, 1, 1) == 1, "印刷用のページを描けません")
+    report.append("print rendering ok")
     window.close()
     return report
 
 
 def smoke_main(argv: list[str]) -> int:
-    out_dir = Path(argv[0]) if argv else Path(tempfile.mkdtemp(prefix="hosho-navi-smoke-"))
+    native = "--native" in argv
+    folders = [a for a in argv if not a.startswith("--")]
+    out_dir = Path(folders[0]) if folders else Path(tempfile.mkdtemp(prefix="hosho-navi-smoke-"))
     out_dir.mkdir(parents=True, exist_ok=True)
     log = out_dir / "smoke.log"
     try:
-        lines = run_smoke(out_dir)
+        lines = run_smoke(out_dir, native)
     except Exception:  # noqa: BLE001 - the smoke test reports every failure the same way
         log.write_text(traceback.format_exc(), encoding="utf-8")
         if sys.stderr:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,9 +15,9 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
-from desktop.logic.rules.evaluation import load_rule_data
+from desktop.logic.data_files import validate_data_files
 from desktop.paths import resource_path
-from desktop.ui import crash
+from desktop.ui import crash, temp_files
 from desktop.ui.wizard import MainWizard
 
 log = logging.getLogger(__name__)
@@ -83,7 +84,7 @@ def create_app(argv: list[str], dirs: AppDirs | None = None,
         install_fonts(app)
         app.setWindowIcon(QIcon(str(resource_path(ICON_FILE))))
         app.setProperty("hosho_navi_ready", True)
-    load_rule_data()  # a malformed rule file stops here, naming file and key (SPEC §6)
+    validate_data_files()  # a malformed rule file stops here, naming file and key (SPEC §6)
     dirs = dirs or AppDirs.default()
     window = MainWizard(dirs.data, today)
     return app, window
@@ -98,6 +99,7 @@ def run_gui(argv: list[str]) -> int:
     """Run the app until its window closes; argv as for create_app."""
     dirs = AppDirs.default()
     crash.install(dirs.log)
+    temp_files.remove_stale()
     app, window = create_app(argv, dirs)
     window.show()
     path = case_argument(argv)
@@ -108,4 +110,22 @@ def run_gui(argv: list[str]) -> int:
             window.open_case(path)
 
     QTimer.singleShot(0, start)
-    return app.exec()
+    running = _announce_running()
+    try:
+        return app.exec()
+    finally:
+        del running
+
+
+# The installer's AppMutex (packaging/windows/hosho-navi.iss) looks for this name, so an upgrade
+# asks the user to close a running copy first instead of replacing files it has open.
+RUNNING_MUTEX = "HoshoNaviRunning"
+
+
+def _announce_running() -> object | None:
+    """Hold a named mutex while the app runs (Windows only; released when the process ends)."""
+    if sys.platform != "win32":
+        return None
+    import ctypes
+
+    return ctypes.windll.kernel32.CreateMutexW(None, False, RUNNING_MUTEX)  # type: ignore[attr-defined]

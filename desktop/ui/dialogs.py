@@ -6,15 +6,14 @@ Tests replace these functions (monkeypatch) instead of clicking real modal dialo
 
 from __future__ import annotations
 
-import os
-import sys
 from enum import Enum
 from pathlib import Path
 
 import platformdirs
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from desktop.logic.case.model import FILE_SUFFIX
 
@@ -77,6 +76,27 @@ def ask_pdf_path(parent: QWidget, suggested: str) -> Path | None:
     return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
 
 
+def ask_import_paths(parent: QWidget) -> list[Path]:
+    names, _filter = QFileDialog.getOpenFileNames(
+        parent, "決算書・試算表のファイルを選ぶ", _in_documents(""),
+        "CSV・テキスト (*.csv *.txt *.tsv);;すべてのファイル (*)")
+    return [Path(name) for name in names]
+
+
+def run_modal(dialog: QDialog) -> bool:
+    """Show a dialog of the app's own until the user closes it; True when confirmed."""
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def ask_print(parent: QWidget, printer: QPrinter, pages: int) -> bool:
+    """The system's print dialog (printer, copies, page range 1–pages); True to print."""
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle("交渉資料を印刷")
+    dialog.setMinMax(1, pages)
+    dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
 def error(parent: QWidget | None, title: str, message: str) -> None:
     QMessageBox.critical(parent, title, message)
 
@@ -88,15 +108,3 @@ def info(parent: QWidget | None, title: str, message: str) -> None:
 def open_external(path: Path) -> bool:
     """Open a local file in the system's viewer (never a network address)."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
-def print_external(path: Path) -> bool:
-    """Send a PDF to the default printer through its viewer: Windows has a 'print' verb;
-    elsewhere the viewer opens and the user prints from it."""
-    if sys.platform == "win32":
-        try:
-            os.startfile(str(path), "print")  # type: ignore[attr-defined]  # noqa: S606 - local file
-            return True
-        except OSError:
-            return open_external(path)
-    return open_external(path)

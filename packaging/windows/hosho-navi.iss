@@ -37,14 +37,29 @@ Compression=lzma2/max
 SolidCompression=yes
 ; The .hnavi association is written below; tell Explorer to refresh its icons.
 ChangesAssociations=yes
-; Close a running copy before files are replaced.
+; Windows 10 1809 or later (Qt 6.8+ needs it).
+MinVersion=10.0.17763
+; A running copy is detected (by its mutex, see desktop/ui/app.py, and by Restart Manager) and the
+; user is asked to close it before files are replaced; it is not restarted behind their back.
+AppMutex=HoshoNaviRunning
 CloseApplications=yes
+RestartApplications=no
+#ifdef SignTool
+; Optional code signing (build.ps1 defines SignTool when a certificate is configured).
+SignTool={#SignTool}
+SignedUninstaller=yes
+#endif
 
 [Languages]
 Name: "japanese"; MessagesFile: "compiler:Languages\Japanese.isl"
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
+
+[InstallDelete]
+; An upgrade removes the previous version's Python/Qt files first: a module or DLL the new build no
+; longer ships must not linger beside it and be loaded by mistake.
+Type: filesandordirs; Name: "{app}\_internal"
 
 [Files]
 ; The whole one-folder build (exe, _internal\ with Python, Qt and resources\).

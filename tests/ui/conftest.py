@@ -35,7 +35,7 @@ def no_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     monkeypatch.setattr(dialogs, "ask_save_path", unexpected)
     monkeypatch.setattr(dialogs, "ask_pdf_path", unexpected)
     monkeypatch.setattr(dialogs, "open_external", lambda path: True)
-    monkeypatch.setattr(dialogs, "print_external", lambda path: True)
+    monkeypatch.setattr(dialogs, "ask_print", unexpected)
     return shown
 
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop.ui.widgets import ChoiceCombo, YenField
+from desktop.ui.widgets import ChoiceCombo, DateField, YenField
 
 
 def ime_commit(widget: QWidget, text: str) -> None:
@@ -17,7 +17,7 @@ def ime_commit(widget: QWidget, text: str) -> None:
     QApplication.sendEvent(widget, event)
 
 
-def type_yen(qtbot, field: YenField, text: str) -> None:
+def type_yen(qtbot, field: YenField | DateField, text: str) -> None:
     """Replace the field's text and leave it; non-ASCII text arrives as an IME commit
     (QTest can only type Latin-1 keys)."""
     field.edit.setFocus()
@@ -28,6 +28,9 @@ def type_yen(qtbot, field: YenField, text: str) -> None:
     else:
         ime_commit(field.edit, text)
     qtbot.keyClick(field.edit, Qt.Key.Key_Tab)
+
+
+type_date = type_yen  # a date field is typed into the same way: replace the text, then Tab
 
 
 def choose(combo: ChoiceCombo, value: object) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import types
 from pathlib import Path
 
@@ -73,15 +74,51 @@ def test_locked_target_gives_a_message_not_a_crash(qtbot, output_page, monkeypat
     assert "locked.pdf" in message and "他のアプリ" in message
 
 
-def test_preview_and_print_open_the_pdf_in_the_system_viewer(qtbot, output_page, fake_packet, monkeypatch):
-    opened: list[tuple[str, Path]] = []
-    monkeypatch.setattr(dialogs, "open_external", lambda path: opened.append(("open", path)) or True)
-    monkeypatch.setattr(dialogs, "print_external", lambda path: opened.append(("print", path)) or True)
+def test_each_preview_is_a_new_private_file_so_an_open_viewer_never_blocks_the_next(
+        qtbot, output_page, fake_packet, monkeypatch):
+    import stat
+
+    opened: list[Path] = []
+    monkeypatch.setattr(dialogs, "open_external", lambda path: opened.append(path) or True)
     qtbot.mouseClick(output_page.preview_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(output_page.print_button, Qt.MouseButton.LeftButton)
-    assert [kind for kind, _ in opened] == ["open", "print"]
-    assert all(path.read_bytes().startswith(b"%PDF") for _, path in opened)
+    qtbot.mouseClick(output_page.preview_button, Qt.MouseButton.LeftButton)
+    assert len(opened) == 2 and opened[0] != opened[1] and opened[0].parent == opened[1].parent
+    assert all(path.read_bytes().startswith(b"%PDF") for path in opened)
+    if sys.platform != "win32":
+        assert stat.S_IMODE(opened[0].parent.stat().st_mode) == 0o700
     assert all(call[1] == "bank" for call in fake_packet)
+
+
+def test_print_asks_the_print_dialog_and_prints_the_chosen_range(qtbot, output_page, monkeypatch, tmp_path):
+    """With the real packet: a PDF printer stands in for the real one."""
+    from pypdf import PdfReader
+
+    from desktop.logic.packet import build
+
+    monkeypatch.setattr(output, "packet_builder", build)
+    out = tmp_path / "printed.pdf"
+
+    def choose_pages(parent, printer, pages):
+        assert pages >= 3
+        printer.setOutputFormat(printer.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        printer.setFromTo(2, 3)
+        return True
+
+    monkeypatch.setattr(dialogs, "ask_print", choose_pages)
+    qtbot.mouseClick(output_page.print_button, Qt.MouseButton.LeftButton)
+    assert len(PdfReader(out).pages) == 2
+
+
+def test_cancelling_the_print_dialog_prints_nothing(qtbot, output_page, monkeypatch, tmp_path):
+    from desktop.logic.packet import build
+
+    monkeypatch.setattr(output, "packet_builder", build)
+    printed = []
+    monkeypatch.setattr(dialogs, "ask_print", lambda parent, printer, pages: False)
+    monkeypatch.setattr("desktop.ui.printing.print_pdf", lambda *a: printed.append(a))
+    qtbot.mouseClick(output_page.print_button, Qt.MouseButton.LeftButton)
+    assert printed == []
 
 
 def test_addressee_choices_come_from_the_case_lenders(output_page):
@@ -114,3 +151,8 @@ def test_bare_suggested_names_go_to_the_documents_folder(monkeypatch, tmp_path):
     assert dialogs.ask_pdf_path(None, "交渉資料_テスト.pdf") is None
     assert dialogs.ask_save_path(None, str(tmp_path / "x" / "a.hnavi")) is None
     assert seen == [str(tmp_path / "交渉資料_テスト.pdf"), str(tmp_path / "x" / "a.hnavi")]
+
+
+def test_an_unreadable_print_file_is_said_in_japanese(qtbot, output_page, no_dialogs):
+    qtbot.mouseClick(output_page.print_button, Qt.MouseButton.LeftButton)  # the fake packet is no real PDF
+    assert no_dialogs[-1][0] == "印刷できません" and "読み込めませんでした" in no_dialogs[-1][1]

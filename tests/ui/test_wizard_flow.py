@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
 
+from desktop.logic.case.demo import demo_cases
 from desktop.logic.case.files import load_case
 from desktop.logic.rules.fees import fee_text
 from desktop.logic.wizard.navigation import PAGE_IDS
 from desktop.ui import dialogs
 from desktop.ui.widgets import DateField, YenField
 from tests.ui.conftest import TODAY
-from tests.ui.helpers import accessible_name, choose, ime_commit, type_yen
+from tests.ui.helpers import accessible_name, choose, ime_commit, type_date, type_yen
 
 
 def form_line(page, name: str) -> QLineEdit:
@@ -44,7 +46,7 @@ def test_side_list_reaches_every_page_and_back(wizard):
 def test_full_case_through_every_page(qtbot, wizard, monkeypatch, tmp_path):
     session = wizard.session
     start = wizard.pages["start"]
-    start.application_date.setDate(QDate(2026, 12, 1))
+    type_date(qtbot, start.application_date, "R8.12.1")
     assert session.case.application_date == dt.date(2026, 12, 1)
 
     qtbot.mouseClick(wizard.button(wizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
@@ -147,11 +149,12 @@ def test_full_case_through_every_page(qtbot, wizard, monkeypatch, tmp_path):
     neg = wizard.pages["negotiation"]
     neg.requests["release"].setChecked(True)
     ime_commit(form_line(neg, "金融機関"), "みなと銀行")
+    assert session.case.negotiation.counterparty == "みなと銀行"
     qtbot.mouseClick(neg.propose, Qt.MouseButton.LeftButton)
     unmet_ids = [r.id for r in session.assessment.checksheet.unmet()]
     assert [a.item_id for a in session.case.negotiation.actions] == unmet_ids
     assert "GL-3.3" in unmet_ids
-    neg.actions.cell(0, "due").setDate(QDate(2027, 3, 31))
+    type_date(qtbot, neg.actions.cell(0, "due"), "２０２７／３／３１")
     assert session.case.negotiation.actions[0].due == dt.date(2027, 3, 31)
     assert session.case.negotiation.requests == ["release"]
 
@@ -235,15 +238,96 @@ def test_tab_goes_down_a_period_and_enter_does_not_turn_the_page(qtbot, wizard):
     assert wizard.session.case.periods[0].operating_profit_yen == 100_000
 
 
-def test_optional_date_is_picked_and_cleared(qtbot, wizard):
+def test_typed_date_shows_wareki_and_blank_means_unknown(qtbot, wizard):
     wizard.jump_to(PAGE_IDS["company"])
     company = wizard.pages["company"]
-    [founded] = [w for w in company.findChildren(DateField) if accessible_name(w).startswith("設立日")]
-    assert founded.calendarPopup()
-    founded.setDate(QDate(2019, 4, 1))
-    assert wizard.session.case.company.incorporated_on == dt.date(2019, 4, 1)
-    founded.setFocus()
-    founded.lineEdit().selectAll()
-    qtbot.keyClick(founded, Qt.Key.Key_Delete)
+    [founded] = [w for w in company.findChildren(DateField) if accessible_name(w.edit).startswith("設立日")]
+    # Before: typing into the QDateEdit gave 「未入力985/4/1」 and no date.
+    founded.edit.setFocus()
+    qtbot.keyClicks(founded.edit, "1985/4/1")
+    qtbot.keyClick(founded.edit, Qt.Key.Key_Tab)
+    assert wizard.session.case.company.incorporated_on == dt.date(1985, 4, 1)
+    assert (founded.edit.text(), founded.era.text()) == ("1985/04/01", "昭和60年4月1日")
+    type_date(qtbot, founded, "令和元年５月１日")
+    assert wizard.session.case.company.incorporated_on == dt.date(2019, 5, 1)
+    assert founded.era.text() == "令和元年5月1日"
+    type_date(qtbot, founded, "")
     assert wizard.session.case.company.incorporated_on is None
-    assert founded.text() == "未入力"
+    assert founded.edit.placeholderText() == "未入力" and founded.era.text() == ""
+
+
+def test_wrong_date_keeps_the_text_and_the_case(qtbot, wizard):
+    wizard.jump_to(PAGE_IDS["company"])
+    company = wizard.pages["company"]
+    [founded] = [w for w in company.findChildren(DateField) if accessible_name(w.edit).startswith("設立日")]
+    type_date(qtbot, founded, "2019/4/1")
+    founded.edit.setFocus()
+    founded.edit.selectAll()
+    qtbot.keyClicks(founded.edit, "2019/2/30")
+    qtbot.keyClick(founded.edit, Qt.Key.Key_Return)
+    assert founded.edit.text() == "2019/2/30"
+    assert founded.error.text() == "⚠ 2019年2月30日という日はありません。"
+    assert founded.edit.property("invalid") is True
+    assert wizard.focusWidget() is founded.edit  # Enter on a wrong date stays for correction
+    assert wizard.session.case.company.incorporated_on == dt.date(2019, 4, 1)
+    # Going to another page and back keeps the unfinished entry and its message.
+    wizard.next()
+    wizard.back()
+    assert founded.edit.text() == "2019/2/30" and founded.has_error()
+    founded.edit.setFocus()
+    founded.edit.selectAll()
+    qtbot.keyClicks(founded.edit, "H31.4.30")
+    qtbot.keyClick(founded.edit, Qt.Key.Key_Return)
+    assert wizard.session.case.company.incorporated_on == dt.date(2019, 4, 30)
+    assert not founded.has_error() and not founded.error.isVisible()
+    assert wizard.focusWidget() is not founded.edit
+
+
+def test_required_date_refuses_blank(qtbot, wizard):
+    start = wizard.pages["start"]
+    type_date(qtbot, start.assessment_date, "")
+    assert "空にできません" in start.assessment_date.error.text()
+    assert wizard.session.case.assessment_date == TODAY
+
+
+def test_a_wrong_year_end_keeps_its_text_while_figures_are_typed(qtbot, wizard):
+    wizard.jump_to(PAGE_IDS["financials"])
+    fin = wizard.pages["financials"]
+    type_date(qtbot, fin.year_ends[0], "2026/2/30")
+    assert "2026年2月30日という日はありません" in fin.year_ends[0].error.text()
+    type_yen(qtbot, fin.fields[(0, "revenue_yen")], "100")
+    assert fin.year_ends[0].edit.text() == "2026/2/30" and fin.year_ends[0].has_error()
+    assert wizard.session.case.periods[0].revenue_yen == 100_000
+
+
+def test_focus_and_wheel_never_change_a_date(qtbot, wizard):
+    wizard.session.load_demo(demo_cases()["succession"])
+    wizard.session._set_dirty(False)
+    dated = 0
+    for key in ("start", "company", "financials", "negotiation"):
+        wizard.jump_to(PAGE_IDS[key])
+        before = wizard.session.case.model_dump()
+        for field in wizard.pages[key].findChildren(DateField):
+            dated += field.value() is not None
+            field.edit.setFocus()
+            wheel = QWheelEvent(QPointF(5, 5), QPointF(5, 5), QPoint(0, 0), QPoint(0, -120),
+                                Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                                Qt.ScrollPhase.NoScrollPhase, False)
+            QApplication.sendEvent(field.edit, wheel)
+            qtbot.keyClick(field.edit, Qt.Key.Key_Tab)
+        assert wizard.session.case.model_dump() == before, key
+    assert dated >= 8  # 基準日, 申込予定日, 設立日, 承継の予定日, three 決算日, action due dates
+    assert not wizard.session.dirty
+
+
+def test_a_wrong_start_date_survives_a_page_change_but_not_a_new_case(qtbot, wizard, no_dialogs):
+    start = wizard.pages["start"]
+    type_date(qtbot, start.application_date, "R8.13.1")
+    assert start.application_date.has_error()
+    wizard.next()
+    wizard.back()
+    assert start.application_date.edit.text() == "R8.13.1"
+    wizard.session.new_case()
+    assert start.application_date.edit.text() == f"{TODAY:%Y/%m/%d}"
+    assert not start.application_date.has_error()
+    assert start.application_date.era.text() == "令和8年11月24日"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import sys
 import tempfile
 import time
@@ -134,14 +135,20 @@ def atomic_write_bytes(path: Path | str, data: bytes, *, retries: int = 5) -> No
     """
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
+    if _read_only(path):
+        # Windows refuses to replace a read-only file; say so before any temporary file exists.
+        raise SaveError(f"{path.name} は読み取り専用のため保存できません（フォルダー：{folder.resolve()}）。"
+                        "別の名前で保存するか、ファイルのプロパティで読み取り専用を外してください。")
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise SaveError(f"{path.name} を保存できません: 保存先に書き込めません（{exc.strerror}）。") from exc
     tmp = Path(tmp_name)
     try:
-        # mkstemp creates the file 0600; give the result the mode a plainly created file would get.
-        os.chmod(tmp, _target_mode(path))
+        # mkstemp creates the file 0600; give the result the mode a plainly created file would get,
+        # always writable by its owner (a read-only temporary file could neither replace the
+        # target nor be removed on Windows).
+        os.chmod(tmp, _target_mode(path) | stat.S_IWUSR)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -150,6 +157,15 @@ def atomic_write_bytes(path: Path | str, data: bytes, *, retries: int = 5) -> No
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise SaveError(f"{path.name} を保存できません: {_os_reason(exc)}") from exc
+
+
+def _read_only(path: Path) -> bool:
+    """The file exists without its owner's write bit (on Windows: the read-only attribute).
+    Mode bits, not os.access, which says yes to root whatever the bits."""
+    try:
+        return path.is_file() and not path.stat().st_mode & stat.S_IWUSR
+    except OSError:
+        return False
 
 
 def _target_mode(path: Path) -> int:

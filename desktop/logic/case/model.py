@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from desktop.logic.case.amounts import MAX_YEN
 
@@ -21,9 +21,18 @@ Yen = Annotated[int, Field(gt=-MAX_YEN, lt=MAX_YEN)] | None
 NonNegYen = Annotated[int, Field(ge=0, lt=MAX_YEN)] | None
 
 
+def _null_as_empty(value: object) -> object:
+    return "" if value is None else value
+
+
+# Free text: SPEC §3 writes unknown as null, so files from other tools or hand edits may carry null
+# where we write "". Read null as empty text; the model holds "", so null is never written back.
+Text = Annotated[str, BeforeValidator(_null_as_empty)]
+
+
 class _Model(BaseModel):
     # strict + JSON mode: "12_345" or 12345.0 for an int field are refused (engineering notes §5).
-    model_config = ConfigDict(strict=True, extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(strict=True, extra="forbid", validate_assignment=True, defer_build=True)
 
 
 GoalId = Literal["release_existing", "new_loan_without_guarantee", "review_guarantee_amount"]
@@ -35,11 +44,11 @@ RequestKind = Literal["release", "new_without_guarantee", "review_amount", "alte
 
 
 class Company(_Model):
-    name: str = ""
-    name_kana: str = ""
-    representative_names: list[str] = Field(default_factory=list)
+    name: Text = ""
+    name_kana: Text = ""
+    representative_names: list[Text] = Field(default_factory=list)
     prefecture: str | None = None
-    industry: str = ""
+    industry: Text = ""
     is_corporation: bool = True
     # For a company still being founded (founding_planned), the planned incorporation date.
     incorporated_on: dt.date | None = None
@@ -75,7 +84,7 @@ class Startup(_Model):
 
 
 class PlannedLoan(_Model):
-    lender: str = ""
+    lender: Text = ""
     amount_yen: NonNegYen = None
     term_months: Annotated[int, Field(ge=1, le=600)] | None = None
     grace_months: Annotated[int, Field(ge=0, le=120)] = 0
@@ -97,7 +106,7 @@ class Situation(_Model):
 
 
 class Loan(_Model):
-    lender: str = ""
+    lender: Text = ""
     lender_kind: LenderKind = "bank"
     balance_yen: NonNegYen = None
     owner_guarantee: bool = True
@@ -111,7 +120,7 @@ class Loan(_Model):
 
 
 class BusinessAsset(_Model):
-    name: str = ""
+    name: Text = ""
     owner: AssetOwner = "company"
     lease_contract: bool = False
     annual_rent_yen: NonNegYen = None
@@ -142,9 +151,37 @@ class Period(_Model):
     dividends_yen: NonNegYen = None
 
 
+# The figures of one period, in the order the 決算 page lists them, with their labels.
+PERIOD_FIELDS: tuple[tuple[str, str], ...] = (
+    ("revenue_yen", "売上高"),
+    ("operating_profit_yen", "営業利益"),
+    ("ordinary_profit_yen", "経常利益"),
+    ("depreciation_yen", "減価償却費"),
+    ("interest_dividend_income_yen", "受取利息・配当金"),
+    ("interest_expense_yen", "支払利息"),
+    ("total_assets_yen", "資産合計"),
+    ("total_liabilities_yen", "負債合計"),
+    ("net_assets_yen", "純資産"),
+    ("capital_stock_yen", "資本金"),
+    ("cash_yen", "現預金"),
+    ("short_term_borrowings_yen", "短期借入金"),
+    ("long_term_borrowings_yen", "長期借入金"),
+    ("bonds_yen", "社債"),
+    ("receivables_yen", "売上債権"),
+    ("inventory_yen", "棚卸資産"),
+    ("payables_yen", "仕入債務"),
+    ("loans_to_representative_yen", "代表者への貸付金"),
+    ("other_receivables_from_representative_yen", "代表者への仮払金・未収入金等"),
+    ("officer_compensation_yen", "役員報酬"),
+    ("dividends_yen", "配当金"),
+)
+# Figures that may be negative; every other period figure is 0 or more (see Period).
+SIGNED_PERIOD_FIELDS = frozenset({"operating_profit_yen", "ordinary_profit_yen", "net_assets_yen"})
+
+
 class Answer(_Model):
     answer: AnswerValue = "unknown"
-    note: str = ""
+    note: Text = ""
 
 
 class Declarations(_Model):
@@ -155,20 +192,20 @@ class Declarations(_Model):
 
 
 class Action(_Model):
-    item_id: str = ""
-    action: str = ""
-    owner: str = ""
+    item_id: Text = ""
+    action: Text = ""
+    owner: Text = ""
     due: dt.date | None = None
 
 
 class Negotiation(_Model):
-    counterparty: str = ""
-    branch: str = ""
-    contact_person: str = ""
-    preparer: str = ""
+    counterparty: Text = ""
+    branch: Text = ""
+    contact_person: Text = ""
+    preparer: Text = ""
     requests: list[RequestKind] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)
-    notes: str = ""
+    notes: Text = ""
 
 
 class Snapshot(_Model):
@@ -190,6 +227,9 @@ class Case(_Model):
     selected_routes: list[str] = Field(default_factory=list)
     negotiation: Negotiation = Field(default_factory=Negotiation)
     history: list[Snapshot] = Field(default_factory=list)
+    # The adviser's own account assignments for this company's accounting exports (account name →
+    # period field, "" = not imported), reused at the next import (accounting/mapping.py).
+    account_mapping: dict[str, str] = Field(default_factory=dict)
 
     @classmethod
     def new(cls, today: dt.date) -> Case:

@@ -32,7 +32,7 @@ OUT_OF_PLAY = ("not_applicable", "closed")
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Notice(_Model):

@@ -46,7 +46,7 @@ ITEM_STATUS_LABELS: dict[ItemStatus, str] = {
 
 
 class ChecksheetItem(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: str
     label: str
@@ -64,7 +64,7 @@ class ChecksheetItem(BaseModel):
 
 
 class ChecksheetCategory(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: str
     label: str
@@ -72,7 +72,7 @@ class ChecksheetCategory(BaseModel):
 
 
 class ChecksheetData(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     title: str
     notice: str
@@ -180,6 +180,10 @@ def _business_assets(case: Case, ind: Indicators, item: ChecksheetItem) -> Decis
     return Decision("met", f"事業用資産 {len(assets)} 件すべて法人所有", "")
 
 
+# Asked while loans to the representative are on the books and their exemption is unanswered.
+RECEIVABLES_QUESTION = "少額のもの、または事業の実施に必要なものかどうかを回答してください（該当すれば要件から除かれます）。"
+
+
 def _representative_receivables(case: Case, ind: Indicators, item: ChecksheetItem) -> Decision:
     p0 = ind.p0
     if p0 is None or p0.representative_receivables is None:
@@ -188,8 +192,12 @@ def _representative_receivables(case: Case, ind: Indicators, item: ChecksheetIte
     figure = f"代表者への貸付金等 {format_yen(amount)}"
     if amount == 0:
         return Decision("met", figure, "")
-    if case.declarations.small_or_business_necessary_receivables:
+    exempt = case.declarations.small_or_business_necessary_receivables
+    if exempt:
         return Decision("met", figure + "（少額・事業上必要と申告）", "")
+    if exempt is None:
+        # Small or business-necessary claims are excluded (S003 (*3)): unanswered, nothing is decided yet.
+        return Decision("unknown", figure + f"。{RECEIVABLES_QUESTION}", "")
     return Decision("not_met", figure, f"代表者への貸付金・仮払金等 {format_yen(amount)}を精算する")
 
 

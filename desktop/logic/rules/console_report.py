@@ -21,7 +21,8 @@ def _pad(text: str, width: int, right: bool = False) -> str:
     return gap + text if right else text + gap
 
 
-def _table(rows: list[list[str]], right_cols: frozenset[int] = frozenset()) -> list[str]:
+def text_table(rows: list[list[str]], right_cols: frozenset[int] = frozenset()) -> list[str]:
+    """Rows as aligned console lines, counting full-width characters as two columns."""
     widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
     return ["  ".join(_pad(cell, widths[i], i in right_cols) for i, cell in enumerate(row)).rstrip()
             for row in rows]
@@ -39,13 +40,13 @@ def render(a: Assessment) -> str:
                 ["減価償却前経常利益", *[format_yen(p.dbop) for p in ind.periods]],
                 ["EBITDA有利子負債倍率", *[ebitda_short_text(p.ebitda) for p in ind.periods]],
                 ["自己資本比率", *[format_ratio(p.ratios.equity_ratio, percent=True, digits=1) for p in ind.periods]]]
-        lines += ["  " + row for row in _table(rows, frozenset(range(1, len(rows[0]))))]
+        lines += ["  " + row for row in text_table(rows, frozenset(range(1, len(rows[0]))))]
     else:
         lines.append("  決算が未入力です。")
     lines += ["", "■ 制度の判定（◎利用できる見込み ○判断次第 ？入力不足 ×要件未充足 —対象外・期間外）"]
     rows = [["", "制度", "判定", "主な理由"]]
     rows += [[r.mark, r.name, r.verdict_label, r.reason] for r in a.routes]
-    lines += ["  " + row for row in _table(rows)]
+    lines += ["  " + row for row in text_table(rows)]
     for r in a.routes:
         if not r.conditions:
             continue

@@ -38,7 +38,7 @@ class RuleDataError(Exception):
 
 
 class RuleVersion(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     valid_from: dt.date
     valid_to: dt.date | None = None
@@ -57,7 +57,7 @@ class RuleVersion(BaseModel):
 
 
 class RuleFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: str
     name: str
@@ -78,7 +78,7 @@ class RuleFile(BaseModel):
 class Params(BaseModel):
     """Base of each route's parameter schema; numbers become exact Decimals."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 P = TypeVar("P", bound=Params)

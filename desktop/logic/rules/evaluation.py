@@ -6,10 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from desktop.logic.case.model import Case
-from desktop.logic.rules.checksheet import ChecksheetResult, evaluate_checksheet, load_checksheet
-from desktop.logic.rules.fees import load_fee_tables
+from desktop.logic.rules.checksheet import ChecksheetResult, evaluate_checksheet
 from desktop.logic.rules.indicators import Indicators, compute_indicators
-from desktop.logic.rules.routes import evaluate_routes, load_all_rules
+from desktop.logic.rules.routes import evaluate_routes
 from desktop.logic.rules.routes.base import RouteContext, RouteResult
 
 
@@ -26,20 +25,6 @@ class Assessment:
 
     def verdicts(self) -> dict[str, str]:
         return {r.route_id: r.verdict for r in self.routes}
-
-
-def load_rule_data() -> None:
-    """Validate every rule file, the checksheet and the packet wording; raises RuleDataError
-    naming file and key."""
-    load_all_rules()
-    load_checksheet()
-    # Every version, not the one valid today: start-up must not depend on the clock.
-    load_fee_tables()
-    # The packet's fixed wording too, so a bad file stops start-up rather than the first print.
-    # Imported here because packet_text itself builds on this module.
-    from desktop.logic.packet.text import load_packet_text
-
-    load_packet_text()
 
 
 def evaluate(case: Case) -> Assessment:

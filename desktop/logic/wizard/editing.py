@@ -12,35 +12,9 @@ from decimal import Decimal
 from typing import Any
 
 from desktop.logic.case.amounts import Unit, format_yen
-from desktop.logic.case.model import Action, Answer, Case, Period, Snapshot
+from desktop.logic.case.model import PERIOD_FIELDS, SIGNED_PERIOD_FIELDS, Action, Answer, Case, Period, Snapshot
 from desktop.logic.rules.routes.base import VERDICT_MARKS, Verdict
 
-# The figures of one period, in the order the 決算 page lists them, with their labels.
-PERIOD_FIELDS: tuple[tuple[str, str], ...] = (
-    ("revenue_yen", "売上高"),
-    ("operating_profit_yen", "営業利益"),
-    ("ordinary_profit_yen", "経常利益"),
-    ("depreciation_yen", "減価償却費"),
-    ("interest_dividend_income_yen", "受取利息・配当金"),
-    ("interest_expense_yen", "支払利息"),
-    ("total_assets_yen", "資産合計"),
-    ("total_liabilities_yen", "負債合計"),
-    ("net_assets_yen", "純資産"),
-    ("capital_stock_yen", "資本金"),
-    ("cash_yen", "現預金"),
-    ("short_term_borrowings_yen", "短期借入金"),
-    ("long_term_borrowings_yen", "長期借入金"),
-    ("bonds_yen", "社債"),
-    ("receivables_yen", "売上債権"),
-    ("inventory_yen", "棚卸資産"),
-    ("payables_yen", "仕入債務"),
-    ("loans_to_representative_yen", "代表者への貸付金"),
-    ("other_receivables_from_representative_yen", "代表者への仮払金・未収入金等"),
-    ("officer_compensation_yen", "役員報酬"),
-    ("dividends_yen", "配当金"),
-)
-# Figures that may be negative; every other period figure is 0 or more (case_model).
-SIGNED_PERIOD_FIELDS = frozenset({"operating_profit_yen", "ordinary_profit_yen", "net_assets_yen"})
 PERIOD_COLUMN_LABELS = ("直近期", "前期", "前々期")
 DEFAULT_YEAR_END_MONTH = 3
 
@@ -159,6 +133,15 @@ def split_names(text: str) -> list[str]:
     for sep in "，,":
         text = text.replace(sep, "、")
     return [name.strip() for name in text.split("、") if name.strip()]
+
+
+def lender_names(case: Case) -> list[str]:
+    """Every lender the case names, once each, in the order first named: 取引金融機関 (借入),
+    then the planned loan's lender and the negotiation counterparty. Offered wherever a lender
+    is chosen, so one bank is spelt one way and the routes can match it."""
+    names = [loan.lender for loan in case.loans]
+    names += [case.situation.planned_loan.lender, case.negotiation.counterparty]
+    return list(dict.fromkeys(name.strip() for name in names if name.strip()))
 
 
 def set_answer(case: Case, item_id: str, answer: str, note: str) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import reduce
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.logic.case.amounts import Unit
 from desktop.logic.case.model import Case
-from desktop.logic.wizard.editing import toggled
+from desktop.logic.wizard.editing import lender_names, toggled
 from desktop.logic.wizard.navigation import PageInfo
 from desktop.ui.session import CaseSession
 from desktop.ui.widgets import (
@@ -31,21 +32,31 @@ from desktop.ui.widgets import (
     ChoiceCombo,
     CountField,
     DateField,
+    NameCombo,
     YenField,
     check_box,
     error_label,
     form_row,
 )
 
-if TYPE_CHECKING:
-    from desktop.ui.wizard import MainWizard
+class WizardController(Protocol):
+    """The case-level commands a page may ask of the window. Pages see this interface, never
+    the wizard class, so the window imports its pages and not the other way round."""
+
+    def new_case(self) -> None: ...
+
+    def open_case(self, path: Path | None = None) -> bool: ...
+
+    def load_demo(self, key: str) -> None: ...
+
+    def save_case(self) -> bool: ...
 
 
 class CasePage(QWizardPage):
     """A view of one slice of the case. Subclasses build widgets in `build(body)`, fill them in
     `load(fresh)` and update live results in `show_results()`."""
 
-    def __init__(self, info: PageInfo, session: CaseSession, controller: MainWizard) -> None:
+    def __init__(self, info: PageInfo, session: CaseSession, controller: WizardController) -> None:
         super().__init__()
         self.info = info
         self.session = session
@@ -142,10 +153,23 @@ class CasePage(QWizardPage):
 
     def date_field(self, form: QFormLayout, label: str, path: str, *, optional: bool = True) -> DateField:
         field = DateField(label, optional=optional)
-        form_row(form, label, field)
-        field.dateEdited.connect(lambda value: self._write(path, value))
-        self._loaders.append(lambda fresh: field.set_value(_read(self.case, path)))
+        form_row(form, label, field, field.edit)
+
+        def write(value: object) -> None:
+            if not self._write(path, value):
+                field.reject("この項目には使えない日付です。")
+
+        field.dateEdited.connect(write)
+        self._loaders.append(lambda fresh: field.set_value(_read(self.case, path), keep_invalid=not fresh))
         return field
+
+    def lender_field(self, form: QFormLayout, label: str, path: str) -> NameCombo:
+        """A lender picked from the case's lenders (取引金融機関 and the other lender fields) or typed anew."""
+        combo = NameCombo(label)
+        form_row(form, label, combo)
+        combo.nameEdited.connect(lambda name: self._write(path, name))
+        self._loaders.append(lambda fresh: combo.set_names(lender_names(self.case), _read(self.case, path)))
+        return combo
 
     def choice_field(self, form: QFormLayout, label: str, path: str,
                      choices: Sequence[tuple[Any, str]]) -> ChoiceCombo:

@@ -74,7 +74,7 @@ class CompanyPage(CasePage):
 
         loan = QGroupBox("予定している借入")
         form = new_form()
-        self.text_field(form, "借入先（金融機関）", "situation.planned_loan.lender")
+        self.lender_field(form, "借入先（金融機関）", "situation.planned_loan.lender")
         self.yen_field(form, "借入金額", "situation.planned_loan.amount_yen")
         self.count_field(form, "借入期間", "situation.planned_loan.term_months", "か月",
                          refused="借入期間は1〜600か月で入力してください。")

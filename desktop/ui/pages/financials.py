@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pydantic import ValidationError
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -12,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.logic.accounting.mapping import apply_import
+from desktop.logic.accounting.statements import StatementError
 from desktop.logic.case.amounts import Unit, format_ratio, format_yen
 from desktop.logic.wizard.editing import (
     PERIOD_COLUMN_LABELS,
@@ -22,6 +25,8 @@ from desktop.logic.wizard.editing import (
     set_period_value,
 )
 from desktop.logic.rules.indicators import ebitda_short_text, period_indicators
+from desktop.ui import dialogs
+from desktop.ui.import_dialog import ImportDialog
 from desktop.ui.pages.base import CasePage, note
 from desktop.ui.widgets import ERROR_PREFIX, ChoiceCombo, DateField, YenField, error_label, form_row, new_form
 
@@ -55,6 +60,11 @@ class FinancialsPage(CasePage):
         self.unit.set_value(Unit.THOUSAND.value)
         self.unit.choiceEdited.connect(self._set_unit)
         form_row(top, "金額の単位", self.unit)
+        self.import_button = QPushButton("決算書・試算表から読み込む…")
+        self.import_button.setAutoDefault(False)
+        self.import_button.setToolTip("会計ソフトや e-Tax から書き出した CSV の数字を、確認してから読み込みます")
+        self.import_button.clicked.connect(self._import)
+        form_row(top, "会計データ", self.import_button)
         layout.addLayout(top)
         layout.addWidget(note("決算書の数字を、新しい期から順に入力します。▲や△はマイナスです。"
                               "上の指標は入力に合わせてその場で計算されます（判定は「制度の選択」で行います）。"))
@@ -104,7 +114,7 @@ class FinancialsPage(CasePage):
         # Tab goes down a period's column (as a statement is read), then to the next period.
         chain = [self.unit]
         for index, year_end in enumerate(self.year_ends):
-            chain.append(year_end)
+            chain.append(year_end.edit)  # the edit itself: Qt mis-chains a compound widget's proxy
             chain += [self.fields[(index, field)].edit for field, _label in PERIOD_FIELDS]
             chain.append(self.clear_buttons[index])
         for first, second in zip(chain, chain[1:]):
@@ -133,6 +143,32 @@ class FinancialsPage(CasePage):
         grid.addWidget(self.two_losses, len(PERIOD_COLUMN_LABELS) + 1, 0, 1, len(INDICATOR_COLUMNS) + 1)
         return panel
 
+    def _import(self) -> None:
+        """Files → preview the adviser confirms → one undoable edit. Nothing enters the case before."""
+        paths = dialogs.ask_import_paths(self)
+        if not paths:
+            return
+        try:
+            dialog = ImportDialog(paths, self.case, self)
+        except StatementError as exc:
+            dialogs.error(self, "読み込めません", str(exc))
+            return
+        if not dialogs.run_modal(dialog):
+            return
+        period, values, assignments = dialog.chosen_period(), dialog.values(), dialog.assignments()
+        assert period is not None  # the dialog does not close without one
+        try:  # on a copy first, so a refusal says why and the case stays as it was
+            message = apply_import(self.case.model_copy(deep=True), period, values, assignments)
+        except ValidationError:
+            dialogs.error(self, "読み込めません", "読み込む数字に、この項目には使えない値があります。")
+            return
+        except ValueError as exc:
+            dialogs.error(self, "読み込めません", str(exc))
+            return
+        self.edit(lambda c: apply_import(c, period, values, assignments))
+        self.load(fresh=True)
+        dialogs.info(self, "読み込みました", message)
+
     def _set_unit(self, value: str) -> None:
         for field in self.fields.values():
             field.set_unit(Unit(value))
@@ -141,7 +177,7 @@ class FinancialsPage(CasePage):
         if not self.edit(lambda c: set_period_value(c, index, field, value)):
             self.fields[(index, field)].reject("この項目には使えない値です。")
         elif value is not None:
-            self._load_year_ends()
+            self._load_year_ends(keep_invalid=True)  # a wrong date being corrected keeps its text
 
     def _set_year_end(self, index: int, value: object) -> None:
         others = [p.fiscal_year_end for i, p in enumerate(self.case.periods) if i != index]
@@ -174,10 +210,11 @@ class FinancialsPage(CasePage):
             self.edit(lambda c: remove_period(c, index))
             self.load(fresh=True)
 
-    def _load_year_ends(self) -> None:
+    def _load_year_ends(self, keep_invalid: bool = False) -> None:
         periods = self.case.periods
         for index, year_end in enumerate(self.year_ends):
-            year_end.set_value(periods[index].fiscal_year_end if index < len(periods) else None)
+            year_end.set_value(periods[index].fiscal_year_end if index < len(periods) else None,
+                               keep_invalid=keep_invalid)
             self.clear_buttons[index].setEnabled(index < len(periods))
 
     def load(self, fresh: bool) -> None:

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from desktop.logic.case.amounts import format_yen
 from desktop.logic.case.model import Loan
+from desktop.logic.wizard.editing import lender_names
 from desktop.ui.pages.base import CasePage, note
 from desktop.ui.widgets import Column, RecordTable
 
@@ -16,7 +17,7 @@ LENDER_KINDS = (
 COLLATERAL = (("none", "なし"), ("real_estate", "不動産"), ("receivables", "売掛金・在庫"), ("other", "その他"))
 
 LOAN_COLUMNS = (
-    Column("lender", "金融機関名", "text", stretch=True),
+    Column("lender", "金融機関名", "name", stretch=True),
     Column("lender_kind", "種類", "choice", LENDER_KINDS),
     Column("balance_yen", "残高（円）", "yen"),
     Column("owner_guarantee", "経営者保証あり", "bool"),
@@ -31,11 +32,20 @@ class LendersPage(CasePage):
                               "返済条件の変更（リスケ）を受けている借入は「返済緩和中」に印を付けます。"))
         self.loans = RecordTable("借入", LOAN_COLUMNS, Loan)
         self.loans.table.setMinimumHeight(260)
-        self.loans.edited.connect(lambda rows: self._write("loans", rows))
+        self.loans.edited.connect(self._write_loans)
         layout.addWidget(self.loans)
         self.total = QLabel()
         layout.addWidget(self.total)
-        self.add_loader(lambda fresh: self.loans.set_rows(self.case.loans))
+        self.add_loader(self._load_loans)
+
+    def _load_loans(self, fresh: bool) -> None:
+        self.loans.set_names(lender_names(self.case))
+        self.loans.set_rows(self.case.loans)
+
+    def _write_loans(self, rows: list[Loan]) -> None:
+        self._write("loans", rows)
+        # A bank typed in one row is offered in the others at once.
+        self.loans.set_names(lender_names(self.case))
 
     def show_results(self) -> None:
         loans = self.case.loans

@@ -27,7 +27,7 @@ class NegotiationPage(CasePage):
     def build(self, layout: QVBoxLayout) -> None:
         counterpart = QGroupBox("相手先")
         form = new_form()
-        self.text_field(form, "金融機関", "negotiation.counterparty")
+        self.lender_field(form, "金融機関", "negotiation.counterparty")
         self.text_field(form, "支店", "negotiation.branch")
         self.text_field(form, "ご担当者", "negotiation.contact_person")
         self.text_field(form, "作成者（顧問・支援者）", "negotiation.preparer")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import logging
-import tempfile
 from pathlib import Path
 
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
@@ -12,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushBu
 from desktop.logic.case.files import SaveError
 from desktop.logic.wizard.editing import record_snapshot, verdict_summary
 from desktop.logic.packet import build as packet_builder
-from desktop.ui import dialogs
+from desktop.ui import dialogs, printing, temp_files
 from desktop.ui.pages.base import CasePage, error_banner, note, show_banner
 from desktop.ui.widgets import ChoiceCombo, form_row, new_form
 
@@ -119,13 +118,8 @@ class OutputPage(CasePage):
             return False
         return True
 
-    def _temp_pdf(self) -> Path:
-        folder = Path(tempfile.gettempdir()) / "hosho-navi"
-        folder.mkdir(exist_ok=True)
-        return folder / f"交渉資料_{self.session.draft_id[:8]}.pdf"
-
     def preview(self) -> None:
-        path = self._temp_pdf()
+        path = temp_files.new_pdf_path("交渉資料")
         if self._write_pdf(path) and not dialogs.open_external(path):
             dialogs.info(self, "プレビュー", f"PDFビューアを開けませんでした。ファイルはここにあります：\n{path}")
 
@@ -139,9 +133,19 @@ class OutputPage(CasePage):
         return target
 
     def print_packet(self) -> None:
-        path = self._temp_pdf()
-        if self._write_pdf(path) and not dialogs.print_external(path):
-            dialogs.info(self, "印刷", f"印刷用のアプリを開けませんでした。PDFを開いて印刷してください：\n{path}")
+        """Print through the system's print dialog, the pages rendered by the app itself."""
+        path = temp_files.new_pdf_path("交渉資料")
+        if not self._write_pdf(path):
+            return
+        printer = printing.new_printer(f"交渉資料 {self.case.company.name}".strip())
+        try:
+            pages = printing.page_count(path)
+            if not dialogs.ask_print(self, printer, pages):
+                return
+            first, last = printer.fromPage(), printer.toPage()  # 0, 0: every page
+            printing.print_pdf(path, printer, first or 1, last or pages)
+        except printing.PrintError as exc:
+            dialogs.error(self, "印刷できません", f"{exc}\nプリンターの電源と接続を確認してから、もう一度お試しください。")
 
     def mark_done(self) -> None:
         assessment = self.session.assessment

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.logic.case.demo import demo_cases
 from desktop.logic.wizard.drafts import load_recent
 from desktop.ui.pages.base import CasePage, note
+from desktop.ui.path_check import PathChecker
 from desktop.ui.widgets import ChoiceCombo, DateField, form_row, new_form
 
 DEMO_LABELS = {
@@ -66,6 +68,8 @@ class StartPage(CasePage):
         self.recent.setRootIsDecorated(False)
         self.recent.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.recent.itemActivated.connect(self._open_recent)
+        self.path_checker = PathChecker(self)
+        self.path_checker.checked.connect(self._path_checked)
         self.open_recent_button = QPushButton("選んだケースを開く")
         self.open_recent_button.clicked.connect(lambda: self._open_recent(self.recent.currentItem()))
         box.addWidget(self.recent)
@@ -84,20 +88,36 @@ class StartPage(CasePage):
         layout.addWidget(demo)
 
     def load(self, fresh: bool) -> None:
-        self.assessment_date.set_value(self.case.assessment_date)
-        self.application_date.set_value(self.case.application_date)
+        self.assessment_date.set_value(self.case.assessment_date, keep_invalid=not fresh)
+        self.application_date.set_value(self.case.application_date, keep_invalid=not fresh)
         path = self.session.path
         self.current.setText(f"編集中のケース：{self.case.company.name or '（会社名未入力）'}　"
                              f"ファイル：{path if path else 'まだ保存していません'}")
         self.recent.clear()
-        for entry in load_recent(self.session.data_dir):
-            if not entry.path.exists():
-                continue
+        entries = load_recent(self.session.data_dir)
+        for entry in entries:
             item = QTreeWidgetItem([entry.company, f"{entry.saved_at:%Y-%m-%d %H:%M}", entry.summary,
                                     entry.path.name])
             item.setData(0, Qt.ItemDataRole.UserRole, str(entry.path))
             item.setToolTip(3, str(entry.path))
             self.recent.addTopLevelItem(item)
+        # Listed at once; a file that turns out to be gone is removed when the check answers.
+        self.path_checker.check([entry.path for entry in entries])
+
+    def _path_checked(self, path: str, answer: object) -> None:
+        for index in range(self.recent.topLevelItemCount()):
+            item = self.recent.topLevelItem(index)
+            if item.data(0, Qt.ItemDataRole.UserRole) != path:
+                continue
+            if answer is False:
+                self.recent.takeTopLevelItem(index)
+            elif answer is None:
+                item.setToolTip(3, f"{path}\n応答がありません（ネットワーク上の場所に接続できない可能性があります）")
+                item.setForeground(3, self.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+            else:
+                item.setToolTip(3, path)
+                item.setData(3, Qt.ItemDataRole.ForegroundRole, None)
+            return
 
     def _open_recent(self, item: QTreeWidgetItem | None) -> None:
         if item is not None:

@@ -1,5 +1,7 @@
 import datetime as dt
 import json
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -119,3 +121,61 @@ def test_absurd_numbers_in_a_file_are_refused_naming_the_file(tmp_path: Path, ba
     path = _write(tmp_path, text)
     with pytest.raises(CaseFileError, match="bad.hnavi"):
         load_case(path)
+
+
+def test_saving_over_a_read_only_file_says_so_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    target = tmp_path / "顧客.hnavi"
+    save_case(Case.new(dt.date(2026, 1, 1)), target)
+    before = target.read_bytes()
+    os.chmod(target, stat.S_IRUSR | stat.S_IRGRP)
+    changed = Case.new(dt.date(2026, 1, 1))
+    changed.company.name = "別の会社"
+    with pytest.raises(SaveError, match="読み取り専用のため保存できません") as raised:
+        save_case(changed, target)
+    assert str(tmp_path) in str(raised.value)
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["顧客.hnavi"]
+
+
+def test_the_temporary_file_is_writable_whatever_the_target_mode(tmp_path: Path, monkeypatch) -> None:
+    """The mode is copied from the target but never without the owner's write bit."""
+    from desktop.logic.case import files
+
+    target = tmp_path / "c.hnavi"
+    files.save_case(Case.new(dt.date(2026, 1, 1)), target)
+    os.chmod(target, 0o640)
+    modes = []
+    real_replace = os.replace
+    monkeypatch.setattr(files.os, "replace", lambda a, b: (modes.append(os.stat(a).st_mode), real_replace(a, b)))
+    files.save_case(Case.new(dt.date(2026, 1, 1)), target)
+    assert modes and all(m & stat.S_IWUSR for m in modes)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+def test_null_text_fields_open_as_empty_and_are_never_written_back(tmp_path: Path) -> None:
+    # SPEC §3: unknown = null. Files from other tools or hand edits may carry null in text fields.
+    data = json.loads(case_to_json_text(demo_cases()["healthy"]))
+    data["company"]["name_kana"] = None
+    data["company"]["representative_names"] = ["山田太郎", None]
+    data["negotiation"]["contact_person"] = None
+    data["negotiation"]["notes"] = None
+    data["loans"][0]["lender"] = None
+    data["situation"]["planned_loan"]["lender"] = None
+    path = _write(tmp_path, json.dumps(data, ensure_ascii=False))
+    c = load_case(path)
+    assert c.company.name_kana == "" and c.negotiation.contact_person == "" and c.negotiation.notes == ""
+    assert c.company.representative_names == ["山田太郎", ""]
+    assert c.loans[0].lender == "" and c.situation.planned_loan.lender == ""
+    assert c.company.name == "株式会社みなと精工"          # other text untouched
+    again = json.loads(case_to_json_text(c))
+    assert again["company"]["name_kana"] == "" and again["negotiation"]["contact_person"] == ""
+    assert "null" not in json.dumps(again["negotiation"]) and None not in again["company"]["representative_names"]
+
+
+@pytest.mark.parametrize("bad", [123, True, ["a"]])
+def test_text_fields_still_refuse_non_text(tmp_path: Path, bad: object) -> None:
+    data = json.loads(case_to_json_text(demo_cases()["healthy"]))
+    data["negotiation"]["contact_person"] = bad
+    with pytest.raises(CaseFileError) as err:
+        load_case(_write(tmp_path, json.dumps(data, ensure_ascii=False)))
+    assert err.value.field == "negotiation.contact_person"

@@ -1,5 +1,7 @@
 import datetime as dt
 
+import pytest
+
 from desktop.logic.case.model import Answer, BusinessAsset, Case, Company, Declarations
 from desktop.logic.rules.checksheet import ChecksheetResult, evaluate_checksheet, load_checksheet
 from desktop.logic.rules.indicators import compute_indicators
@@ -22,17 +24,29 @@ def test_data_file_is_complete_and_labelled() -> None:
 
 
 def test_auto_items_follow_the_figures() -> None:
-    r = _result(with_p0(case(), net_assets_yen=-3_200_000, loans_to_representative_yen=500_000))
+    c = case(declarations=Declarations(small_or_business_necessary_receivables=False))
+    r = _result(with_p0(c, net_assets_yen=-3_200_000, loans_to_representative_yen=500_000))
     assert r.item("GL-2.1-P1").status == "not_met"
     assert r.item("GL-2.1-P1").gap == "純資産をあと 3,200,000円以上増やす"
     assert r.item("GL-2.1-P3").gap == "純資産をあと 3,200,001円以上増やす"
     assert r.item("GL-1.3").status == "not_met" and "500,000円" in r.item("GL-1.3").figure
 
 
-def test_small_receivables_declaration_clears_gl_1_3() -> None:
-    c = with_p0(case(declarations=Declarations(small_or_business_necessary_receivables=True)),
-                loans_to_representative_yen=100_000)
-    assert _result(c).item("GL-1.3").status == "met"
+@pytest.mark.parametrize(("amount", "small_or_necessary", "status"), [
+    (0, None, "met"),                  # nothing to ask about
+    (100_000, True, "met"),
+    (100_000, None, "unknown"),        # unanswered: ask, do not fail (× only when answered no)
+    (100_000, False, "not_met"),
+    (1, None, "unknown"),
+])
+def test_small_receivables_declaration_decides_gl_1_3(amount: int, small_or_necessary: bool | None,
+                                                       status: str) -> None:
+    c = with_p0(case(declarations=Declarations(small_or_business_necessary_receivables=small_or_necessary)),
+                loans_to_representative_yen=amount)
+    item = _result(c).item("GL-1.3")
+    assert item.status == status
+    assert ("少額のもの、または事業の実施に必要なものかどうかを回答してください" in item.figure) is (status == "unknown")
+    assert bool(item.gap) is (status == "not_met")
 
 
 def test_override_of_an_auto_item_needs_a_note() -> None:

@@ -21,16 +21,16 @@ def refinance(c: Case) -> RouteResult:
     return run(ROUTE, c)
 
 
-def test_healthy_company_is_possible_until_the_bank_answers() -> None:
+def test_healthy_company_needs_the_banks_answer() -> None:
     r = refinance(case())
-    assert r.verdict == "possible"
+    assert r.verdict == "needs_input"
     statuses = {c.id: c.status for c in r.conditions}
     assert statuses == {
         "guaranteed_proper_loan": "met", "asset_surplus": "met", "ebitda_multiple": "met", "GL-1.1": "met",
-        "GL-1.2": "declared", "no_rescheduled_loans": "met", "bank_commitment": "lender_decides",
+        "GL-1.2": "declared", "no_rescheduled_loans": "met", "bank_commitment": "unknown",
         "loan_amount": "met", "loan_term": "met", "grace_period": "met",
     }
-    assert "金融機関・保証協会の判断" in r.reason
+    assert "未入力・未確認" in r.reason
     assert cond(r, "guaranteed_proper_loan").figure == "みらい銀行：1件（残高 100,000,000円）"
     assert r.documents and r.notes
     assert r.terms[0] == "保証限度額 2億8,000万円（うち無担保8,000万円、組合等は4億8,000万円）"
@@ -105,7 +105,7 @@ def test_asset_surplus(na: int, status: str, gap: str) -> None:
     assert (c.status, c.gap) == (status, gap)
     assert c.figure == f"純資産 {na:,}円（2026年03月期）".replace("-", "▲")
     assert c.caution == "目安"   # NA > 0 is our reading of 資産超過 (F-12)
-    assert r.verdict == ("not_eligible" if status == "not_met" else "possible")
+    assert r.verdict == ("not_eligible" if status == "not_met" else "needs_input")   # the bank is not asked yet
 
 
 def test_asset_surplus_unknown() -> None:
@@ -213,8 +213,9 @@ def test_rescheduled_loan_fails() -> None:
     (True, None, "declared", "eligible"),
     (None, True, "declared", "eligible"),
     (False, True, "declared", "eligible"),
-    (None, None, "lender_decides", "possible"),
-    (False, None, "lender_decides", "possible"),
+    (None, None, "unknown", "needs_input"),      # an unanswered bank question: ask it (as 金融機関連携型)
+    (False, None, "unknown", "needs_input"),
+    (None, False, "unknown", "needs_input"),
     (False, False, "not_met", "not_eligible"),
 ])
 def test_bank_commitment(parallel: bool | None, releases: bool | None, status: str, verdict: str) -> None:
@@ -223,6 +224,11 @@ def test_bank_commitment(parallel: bool | None, releases: bool | None, status: s
     assert c.status == status
     assert r.verdict == verdict
     assert bool(c.gap) is (status == "not_met")
+    if status == "unknown":
+        assert "申込金融機関に" in c.figure and c.figure.endswith("確認してください。")
+        # Only the questions still open are asked.
+        assert ("(a) 経営者保証・保全なし" in c.figure) is (parallel is None)
+        assert ("(b) 既存プロパー融資" in c.figure) is (releases is None)
 
 
 # --- the planned loan against the terms ------------------------------------------------------------

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from desktop.logic.case.amounts import format_man
-from desktop.logic.case.dates import add_months, add_years, earliest_start, elapsed
-from desktop.logic.rules.evaluation import evaluate, load_rule_data
+from desktop.logic.case.dates import add_months, add_years, civil_elapsed, earliest_start, elapsed, period_last_day
+from desktop.logic.data_files import validate_data_files
+from desktop.logic.rules.evaluation import evaluate
 from desktop.logic.rules.routes import ROUTES
 from desktop.logic.rules.data import weakest
 from desktop.logic.rules.routes.conditions import same_lender
@@ -35,6 +36,21 @@ def test_add_years_anniversary_and_leap_day() -> None:
     assert add_years(D(2021, 11, 24), 5) == D(2026, 11, 24)
     assert add_years(D(2020, 2, 29), 5) == D(2025, 3, 1)
     assert add_years(D(2020, 2, 29), 4) == D(2024, 2, 29)
+
+
+@pytest.mark.parametrize(("start", "years", "last"), [
+    (D(2021, 11, 24), 5, D(2026, 11, 24)),   # the anniversary itself (民法 140条・143条)
+    (D(2020, 2, 29), 3, D(2023, 2, 28)),     # counted from 1 March: ends the day before 1 March
+    (D(2025, 2, 28), 3, D(2028, 2, 29)),     # counted from 1 March 2025: ends 29 February 2028
+    (D(2024, 2, 28), 3, D(2027, 2, 28)),     # from 29 February: no 29th → the month's last day
+])
+def test_period_last_day_counts_as_the_civil_code(start: dt.date, years: int, last: dt.date) -> None:
+    assert period_last_day(start, years) == last
+
+
+def test_civil_elapsed_leaves_out_the_first_day() -> None:
+    assert civil_elapsed(D(2021, 11, 24), D(2026, 11, 24)) == "4年11か月"
+    assert civil_elapsed(D(2021, 11, 24), D(2026, 11, 25)) == "5年0か月"
 
 
 def test_earliest_start_is_the_first_day_reaching_the_target() -> None:
@@ -71,7 +87,7 @@ def test_weakest_confidence() -> None:
 
 
 def test_my_routes_are_registered_in_order_and_their_rules_load() -> None:
-    load_rule_data()
+    validate_data_files()
     ids = list(ROUTES)
     assert [i for i in ids if i in MY_ROUTES] == MY_ROUTES
     assert ids.index("guideline_release") < ids.index("proper_refinance")
@@ -80,7 +96,7 @@ def test_my_routes_are_registered_in_order_and_their_rules_load() -> None:
     assert verdicts["startup_promotion"] == "not_applicable"
     assert verdicts["succession_special"] == "not_applicable"
     assert verdicts["jfc_succession"] == "not_applicable"
-    assert verdicts["proper_refinance"] == "possible"
+    assert verdicts["proper_refinance"] == "needs_input"   # until the bank answers (a) or (b)
 
 
 def test_a_rule_file_missing_a_parameter_is_refused_naming_the_key(tmp_path: Path,
@@ -109,5 +125,35 @@ def test_guideline_financial_proxies_print_as_our_reading() -> None:
 
     r = guideline.evaluate(context(with_p0(case(), net_assets_yen=-1)))
     proxy = next(c for c in r.conditions if c.id == "GL-2.1-P1")
-    assert proxy.status == "not_met" and proxy.caution == "目安"
+    assert proxy.status == "lender_decides" and proxy.caution == "目安"
     assert next(c for c in r.conditions if c.id == "GL-1.3").caution == ""
+
+
+@pytest.mark.parametrize(("net_assets", "status", "verdict"), [
+    (0, "met", "eligible"),              # 債務超過でない (純資産 ≥ 0) passes the proxy
+    (-1, "lender_decides", "possible"),  # a failed proxy is left to the lender's overall judgement, not ×
+])
+def test_guideline_failed_proxy_lowers_to_lender_judgement(net_assets: int, status: str, verdict: str) -> None:
+    from desktop.logic.rules.routes import guideline
+    from tests.builders import context, with_p0
+
+    r = guideline.evaluate(context(with_p0(case(), net_assets_yen=net_assets)))
+    proxy = next(c for c in r.conditions if c.id == "GL-2.1-P1")
+    assert proxy.status == status
+    assert r.verdict == verdict
+    if status == "lender_decides":
+        assert proxy.gap == "純資産をあと 1円以上増やす"       # the weak point stays listed
+        assert proxy.figure == "純資産 ▲1円（保証協会の制度の基準に届きません）"
+        assert r.reason == ("財務の数値が、保証協会の制度の基準（目安）に届いていません（純資産 ▲1円）。"
+                            "ガイドラインに数値基準はなく、金融機関が総合的に判断します。")
+
+
+def test_guideline_hard_facts_stay_not_met() -> None:
+    from desktop.logic.case.model import Declarations
+    from desktop.logic.rules.routes import guideline
+    from tests.builders import context, with_p0
+
+    c = case(declarations=Declarations(small_or_business_necessary_receivables=False))
+    r = guideline.evaluate(context(with_p0(c, net_assets_yen=-1, loans_to_representative_yen=500_000)))
+    assert next(x for x in r.conditions if x.id == "GL-1.3").status == "not_met"
+    assert r.verdict == "not_eligible"

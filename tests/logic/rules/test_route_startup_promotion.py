@@ -39,7 +39,8 @@ def founder(planned: dt.date | None, *, certified: bool = False) -> Case:
 def test_young_corporation_is_eligible() -> None:
     r = startup(young())
     assert r.verdict == "eligible"
-    assert cond(r, "years_since_founding").figure == "設立日 2023年04月01日 から 3年7か月（5年に達する日 2028年04月01日）"
+    assert cond(r, "years_since_founding").figure == ("設立日 2023年04月01日 から 3年7か月"
+                                                       "（5年の期限 2028年04月01日。この日までの申込が対象）")
     assert cond(r, "own_funds").status == "waived"
     assert r.terms == ["保証限度額 3,500万円", "保証割合 100%",
                        "保証期間 10年以内（据置期間1年以内、プロパー融資がある場合は3年以内）"]
@@ -67,25 +68,38 @@ def test_sole_proprietor_staying_so_is_not_applicable() -> None:
     assert "個人事業主" in r.reason
 
 
-@pytest.mark.parametrize(("incorporated", "verdict"), [
-    (D(2021, 11, 24), "not_applicable"),   # the 5th anniversary itself is out (5年未満)
-    (D(2021, 11, 25), "eligible"),
+@pytest.mark.parametrize(("incorporated", "verdict", "near_edge"), [
+    (D(2021, 11, 22), "not_applicable", False),
+    (D(2021, 11, 23), "not_applicable", True),   # the day after the 5th anniversary
+    (D(2021, 11, 24), "eligible", True),         # the 5th anniversary: still 5年未満 (民法 140条・143条)
+    (D(2021, 11, 25), "eligible", True),
+    (D(2021, 11, 26), "eligible", False),
 ])
-def test_five_years_since_incorporation(incorporated: dt.date, verdict: str) -> None:
+def test_five_years_since_incorporation(incorporated: dt.date, verdict: str, near_edge: bool) -> None:
     r = startup(young(incorporated))
     assert r.verdict == verdict
     c = cond(r, "years_since_founding")
     assert c.status == ("met" if verdict == "eligible" else "not_met")
+    assert (c.caution == "要確認") is near_edge
+    said = r.reason if verdict == "not_applicable" else "".join(r.notes)
+    assert ("民法の期間計算" in said and "初日を1日目と数える" in said) is near_edge
     if verdict == "not_applicable":
-        assert "5年未満" in r.reason and "2026年11月24日" in r.reason
+        assert "5年未満" in r.reason and f"5年の期限 {incorporated.year + 5}年11月{incorporated.day}日" in r.reason
+
+
+def test_anniversary_reading_names_both_last_days() -> None:
+    r = startup(young(D(2021, 11, 24)))
+    note = next(n for n in r.notes if "民法" in n)
+    assert "期限は2026年11月24日" in note and "期限は2026年11月23日" in note
+    assert cond(r, "years_since_founding").figure.startswith("設立日 2021年11月24日 から 4年11か月")
 
 
 def test_hojinnari_counts_from_the_sole_proprietor_start() -> None:
-    out = startup(young(D(2025, 1, 1), sole_proprietor_started_on=D(2021, 11, 24)))
+    out = startup(young(D(2025, 1, 1), sole_proprietor_started_on=D(2021, 11, 23)))
     assert out.verdict == "not_applicable"
-    ok = startup(young(D(2025, 1, 1), sole_proprietor_started_on=D(2021, 11, 25)))
+    ok = startup(young(D(2025, 1, 1), sole_proprietor_started_on=D(2021, 11, 24)))
     assert ok.verdict == "eligible"
-    assert cond(ok, "years_since_founding").figure.startswith("個人での創業日 2021年11月25日")
+    assert cond(ok, "years_since_founding").figure.startswith("個人での創業日 2021年11月24日")
 
 
 def test_unknown_incorporation_date_needs_input() -> None:
@@ -209,7 +223,9 @@ def test_fee_shows_the_surcharge_and_examples_only() -> None:
 
 def test_governance_reminders_from_the_incorporation_date_are_estimates() -> None:
     note = next(n for n in startup(young(D(2023, 4, 1))).notes if "ガバナンス" in n)
-    assert "3年目 2026年04月01日頃" in note and "5年目 2028年04月01日頃" in note
-    assert "目安" in note
+    # Year 3 ends the day before the 3rd anniversary, which is already the first day of year 4.
+    assert "設立3年目（2025年04月01日〜2026年03月31日）" in note
+    assert "設立5年目（2027年04月01日〜2028年03月31日）" in note
+    assert "目安" in note and "頃" not in note
     planned = next(n for n in startup(founder(D(2027, 1, 10))).notes if "ガバナンス" in n)
-    assert "3年目 2030年01月10日頃" in planned
+    assert "設立3年目（2029年01月10日〜2030年01月09日）" in planned

@@ -74,11 +74,20 @@ def test_route_a_needs_the_cgc_plan_form() -> None:
     assert r.verdict == "not_eligible"
 
 
-@pytest.mark.parametrize(("by", "status"), [(D(2029, 11, 24), "met"), (D(2029, 11, 25), "not_met")])
-def test_route_a_three_years_from_the_application(by: dt.date, status: str) -> None:
-    c = cond(succession(planned(by)), "succession_planned_within")
+@pytest.mark.parametrize(("by", "status", "near_edge"), [
+    (D(2029, 11, 22), "met", False),
+    (D(2029, 11, 23), "met", True),
+    (D(2029, 11, 24), "met", True),        # 申込から3年: the anniversary is still inside (民法 143条)
+    (D(2029, 11, 25), "not_met", True),
+    (D(2029, 11, 26), "not_met", False),
+])
+def test_route_a_three_years_from_the_application(by: dt.date, status: str, near_edge: bool) -> None:
+    r = succession(planned(by))
+    c = cond(r, "succession_planned_within")
     assert c.status == status
-    if status == "not_met":
+    assert (c.caution == "要確認") is near_edge
+    assert any("承継予定日" in n and "初日を1日目と数える" in n for n in r.notes) is near_edge
+    if by == D(2029, 11, 25):
         assert c.gap == "承継予定日を 2029年11月24日 までにする、または申込を 2026年11月25日 以降にする"
 
 
@@ -109,12 +118,34 @@ def test_route_b_succession_window(on: dt.date, app: dt.date, status: str) -> No
         assert "要確認" in c.gap
 
 
-@pytest.mark.parametrize(("app", "status"), [(D(2027, 5, 31), "met"), (D(2027, 6, 1), "not_met")])
-def test_route_b_exactly_three_years_after_the_succession(app: dt.date, status: str) -> None:
-    c = cond(succession(done(D(2024, 6, 1), app)), "succession_within")
+@pytest.mark.parametrize(("app", "status", "near_edge"), [
+    (D(2027, 5, 30), "met", False),
+    (D(2027, 5, 31), "met", True),
+    (D(2027, 6, 1), "met", True),          # the 3rd anniversary: 3年を経過していない (民法 140条・143条)
+    (D(2027, 6, 2), "not_met", True),
+    (D(2027, 6, 3), "not_met", False),
+])
+def test_route_b_three_years_after_the_succession(app: dt.date, status: str, near_edge: bool) -> None:
+    r = succession(done(D(2024, 6, 1), app))
+    c = cond(r, "succession_within")
     assert c.status == status
+    assert (c.caution == "要確認") is near_edge
+    note = [n for n in r.notes if "承継日から3年" in n]
+    assert bool(note) is near_edge
+    if near_edge:
+        assert "期限は2027年06月01日" in note[0] and "期限は2027年05月31日" in note[0]
     if status == "not_met":
         assert "2027年06月01日" in c.gap
+    if app == D(2027, 6, 1):
+        assert c.figure == "承継日 2024年06月01日 から 2年11か月（3年の期限 2027年06月01日。この日までの申込が対象）"
+
+
+def test_route_b_from_29_february_ends_on_the_last_day_of_february() -> None:
+    # 民法 143条: the period counted from 1 March ends the day before 1 March three years on.
+    c = cond(succession(done(D(2020, 2, 29), D(2023, 2, 28))), "succession_within")
+    assert c.status == "met"
+    assert "3年の期限 2023年02月28日" in c.figure
+    assert cond(succession(done(D(2020, 2, 29), D(2023, 3, 1))), "succession_within").status == "not_met"
 
 
 def test_route_b_unknown_dates() -> None:
@@ -177,14 +208,22 @@ def test_separation_and_rescheduling() -> None:
 # --- repeat use within 3 years of the first guarantee ----------------------------------------------------
 
 
-@pytest.mark.parametrize(("previous", "status"), [
-    (D(2023, 11, 24), "met"), (D(2023, 11, 23), "not_met"), (D(2027, 1, 1), "unknown"),
+@pytest.mark.parametrize(("previous", "status", "near_edge"), [
+    (D(2023, 11, 26), "met", False),
+    (D(2023, 11, 25), "met", True),
+    (D(2023, 11, 24), "met", True),        # 初回の保証から3年以内: the anniversary is inside
+    (D(2023, 11, 23), "not_met", True),
+    (D(2023, 11, 22), "not_met", False),
+    (D(2027, 1, 1), "unknown", False),
 ])
-def test_repeat_use(previous: dt.date, status: str) -> None:
-    c = cond(succession(planned(previous_special_guarantee_on=previous)), "repeat_use")
+def test_repeat_use(previous: dt.date, status: str, near_edge: bool) -> None:
+    r = succession(planned(previous_special_guarantee_on=previous))
+    c = cond(r, "repeat_use")
     assert c.status == status
+    assert (c.caution == "要確認") is near_edge
+    assert any("初回の保証から3年" in n and "民法" in n for n in r.notes) is near_edge
     if status == "not_met":
-        assert "2026年11月23日" in c.gap
+        assert f"2026年11月{previous.day}日" in c.gap
 
 
 # --- terms and fee ---------------------------------------------------------------------------------------

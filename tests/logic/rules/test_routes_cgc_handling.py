@@ -129,6 +129,8 @@ def test_bank_linked_a2_parallel_loan_answer_decides_when_a1_fails(
     assert cond(result, "A2").status == a2
     assert cond(result, "A").status == a
     assert result.verdict == verdict
+    if answer is None:
+        assert "申込金融機関に確認してください" in cond(result, "A2").figure
 
 
 def test_bank_linked_a_not_met_states_one_gap_for_both_ways() -> None:
@@ -219,9 +221,13 @@ def test_bank_linked_c_unknown_when_the_self_check_is_unanswered(item: str, cid:
     assert result.verdict == "needs_input"
 
 
-def test_bank_linked_c2_not_met_with_loans_to_the_representative() -> None:
+@pytest.mark.parametrize(("small_or_necessary", "status"), [(False, "not_met"), (None, "unknown"),
+                                                             (True, "lender_decides")])
+def test_bank_linked_c2_with_loans_to_the_representative(small_or_necessary: bool | None, status: str) -> None:
     c = with_p0(bank_ready(), loans_to_representative_yen=2_000_000)
-    assert cond(evaluate_bank_linked(context(c)), "C2").status == "not_met"
+    c = c.model_copy(update={"declarations": c.declarations.model_copy(
+        update={"small_or_business_necessary_receivables": small_or_necessary})})
+    assert cond(evaluate_bank_linked(context(c)), "C2").status == status
 
 
 # --- 財務要件型 -----------------------------------------------------------------------------
@@ -427,3 +433,20 @@ def test_d2_results_carry_terms_documents_and_notes() -> None:
     assert any("保証料の補助がある場合" in n for n in result.notes)
     assert any("最終判断は信用保証協会" in n for n in result.notes)
     assert result.rule_checked_on == dt.date(2026, 11, 24)
+
+
+@pytest.mark.parametrize(("incorporated", "verdict"), [
+    (dt.date(2026, 4, 1), "not_eligible"),   # March year-end: the first period closes 2027-03-31
+    (dt.date(2026, 3, 30), "needs_input"),   # one period closed (2026-03-31) but not entered
+])
+def test_financial_before_the_first_year_end_is_not_met_until_then(incorporated: dt.date, verdict: str) -> None:
+    c = case(periods=[])
+    c = c.model_copy(update={"company": c.company.model_copy(update={"incorporated_on": incorporated})})
+    result = evaluate_financial(context(c))
+    assert result.verdict == verdict
+    if verdict == "not_eligible":
+        [only] = result.conditions
+        assert only.status == "not_met"
+        assert only.gap == "決算期の到来後に、その決算書の数値で再判定する"
+    else:
+        assert cond(result, "T").status == "unknown"

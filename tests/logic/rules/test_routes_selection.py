@@ -88,11 +88,22 @@ def test_declared_requirements(route: Any, field: str, cid: str, value: bool | N
 
 @pytest.mark.parametrize("route", ROUTES)
 def test_r2a_receivables_from_the_representative(route: Any) -> None:
-    c = with_p0(case(), loans_to_representative_yen=1_200_000, other_receivables_from_representative_yen=300_000)
+    c = with_p0(declaring(small_or_business_necessary_receivables=False), loans_to_representative_yen=1_200_000,
+                other_receivables_from_representative_yen=300_000)
     r2a = cond(route(context(c)), "R2a")
     assert r2a.status == "not_met"
     assert r2a.figure == "代表者への貸付金等 1,500,000円"
     assert r2a.gap.startswith("代表者への貸付金等 1,500,000円を返済・精算して解消する")
+
+
+@pytest.mark.parametrize("route", ROUTES)
+def test_r2a_unanswered_small_or_necessary_asks_instead_of_failing(route: Any) -> None:
+    c = with_p0(declaring(small_or_business_necessary_receivables=None), loans_to_representative_yen=100_000)
+    result = route(context(c))
+    r2a = cond(result, "R2a")
+    assert r2a.status == "unknown" and r2a.gap == ""
+    assert r2a.figure.startswith("代表者への貸付金等 100,000円。少額のもの、または事業の実施に必要なものかどうかを回答")
+    assert result.verdict == "needs_input"
 
 
 @pytest.mark.parametrize("route", ROUTES)

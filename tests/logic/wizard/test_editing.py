@@ -5,7 +5,7 @@ from pydantic import ValidationError
 
 from desktop.logic.wizard import editing
 from desktop.logic.case.amounts import Unit
-from desktop.logic.case.model import Case
+from desktop.logic.case.model import Case, Loan
 from tests.builders import case
 
 
@@ -90,3 +90,12 @@ def test_propose_actions_adds_one_row_per_unmet_item_once():
     assert editing.propose_actions(c, unmet) == 2
     assert editing.propose_actions(c, unmet) == 0
     assert [a.item_id for a in c.negotiation.actions] == ["GL-1.3", "GL-3.3"]
+
+
+def test_lender_names_lists_each_bank_once_in_the_order_first_named() -> None:
+    c = Case.new(dt.date(2026, 11, 24))
+    c.loans = [Loan(lender="みなと銀行"), Loan(lender=" "), Loan(lender="あおば信金 "), Loan(lender="みなと銀行")]
+    c.situation.planned_loan.lender = "さくら銀行"
+    c.negotiation.counterparty = "みなと銀行"
+    assert editing.lender_names(c) == ["みなと銀行", "あおば信金", "さくら銀行"]
+    assert editing.lender_names(Case.new(dt.date(2026, 11, 24))) == []

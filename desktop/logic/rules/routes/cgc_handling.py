@@ -142,7 +142,9 @@ def _balance(loans: list[Loan]) -> str:
 def _parallel_proper_loan(ctx: RouteContext) -> Condition:
     """A2: the bank answers that it will lend that way at the same time."""
     answer = ctx.case.situation.planned_loan.bank_parallel_proper_loan
-    figure = {None: "金融機関に未確認", True: "申込金融機関が同時に実行すると回答",
+    figure = {None: "金融機関に未確認です。保証付き融資と同時に、経営者保証なし・無担保のプロパー融資を実行してもらえるかを、"
+                    "申込金融機関に確認してください。",
+              True: "申込金融機関が同時に実行すると回答",
               False: "申込金融機関は同時に実行しないと回答"}[answer]
     return from_bool("A2", "保証付き融資と同時に、経営者保証なし・無担保のプロパー融資を実行する", answer,
                      figure=figure, gap="保証付き融資と同時に、経営者保証なし・無担保のプロパー融資の実行を相談する",
@@ -303,6 +305,11 @@ def _financial_conditions(ctx: RouteContext, params: FinancialParams, version: R
     p0 = ctx.indicators.p0
     ratios = _NO_FIGURES if p0 is None else p0.ratios
     source = version.source
+    if ctx.indicators.closed_periods == 0:
+        # Before the first year-end no input can give 「直近決算」, so this is ×, not 入力が足りない.
+        return [Condition("P0", "直近の決算があること（財務要件は直近決算の数値で判定）", "not_met",
+                          figure="設立後、まだ一度も決算期が到来していません",
+                          gap="決算期の到来後に、その決算書の数値で再判定する", source=source)]
     # Below the lowest band the ratios are still shown against 基準1, so every gap is visible.
     tier = (tier_for(params.tiers, ratios.net_assets) if ratios.net_assets is not None else None) or params.tiers[0]
     return [

@@ -5,6 +5,7 @@ lender tests that several schemes state the same way (reference §D, §E).
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -12,7 +13,7 @@ from fractions import Fraction
 
 from desktop.logic.case.amounts import format_yen
 from desktop.logic.rules.checksheet import ItemResult
-from desktop.logic.case.dates import fiscal_period
+from desktop.logic.case.dates import fiscal_period, jdate
 from desktop.logic.rules.indicators import (
     Indicators,
     ebitda_figure,
@@ -58,6 +59,19 @@ def from_item(cid: str, label: str, item: ItemResult, *, source: str = "",
     return Condition(cid, label, status, figure=item.figure or item.status_label,
                      gap=(item.gap or f"「{item.label}」を整える") if status == "not_met" else "",
                      source=source or item.source, confidence=confidence or item.confidence)
+
+
+def day_count_note(subject: str, period: str, last_day: dt.date, day: dt.date) -> str:
+    """A 要確認 note when `day` lies within one day of a period's last day, where the two ways of
+    counting disagree: 民法 140条・143条 (the event day not counted — the reading the routes use)
+    end the period on `last_day`, counting the event day as day one ends it a day earlier.
+    The verdict stays as judged; the note only asks to confirm. Empty when far from the edge."""
+    if abs((day - last_day).days) > 1:
+        return ""
+    earlier = last_day - dt.timedelta(days=1)
+    return (f"{subject}（{jdate(day)}）が、{period}の期限の前後1日以内です。民法の期間計算（初日を数えない）"
+            f"では期限は{jdate(last_day)}で、この判定はそれに従っています。初日を1日目と数える場合の期限は"
+            f"{jdate(earlier)}で、判定が変わることがあります。どちらで数えるか、信用保証協会に確認してください。")
 
 
 # --- combinations ---------------------------------------------------------------------------

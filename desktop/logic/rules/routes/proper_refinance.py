@@ -62,6 +62,18 @@ def _guaranteed_proper_loan(ctx: RouteContext, tags: Tags) -> Condition | None:
                      source=tags.source(cid), confidence=tags.confidence(cid))
 
 
+# What to ask the applying bank while an answer that decides the verdict is missing (issue 13: an
+# unanswered bank question is 「入力が足りない」 with the question, as in 金融機関連携型).
+ASK_BANK = {
+    (None, None): "金融機関に未確認です。申込金融機関に、(a) 経営者保証・保全なしのプロパー融資を同時に実行するか、"
+                  "(b) 既存プロパー融資の経営者保証を解除するかを確認してください。",
+    (False, None): "(a) の同時実行には応じないとの回答です。(b) 既存プロパー融資の経営者保証を解除するかを、"
+                   "申込金融機関に確認してください。",
+    (None, False): "(b) の保証解除には応じないとの回答です。(a) 経営者保証・保全なしのプロパー融資を同時に実行するかを、"
+                   "申込金融機関に確認してください。",
+}
+
+
 def _bank_commitment(ctx: RouteContext, tags: Tags) -> Condition:
     """(a) a new proper loan without guarantee and 保全, or (b) release of its proper-loan guarantees."""
     cid = "bank_commitment"
@@ -80,7 +92,7 @@ def _bank_commitment(ctx: RouteContext, tags: Tags) -> Condition:
         status, figure = "not_met", "金融機関は (a)(b) のいずれにも応じない回答"
         gap = "申込金融機関に (a) 経営者保証・保全なしのプロパー融資の同時実行、または (b) 既存プロパー融資の保証解除を改めて相談する"
     else:
-        status, figure = "lender_decides", "金融機関の回答待ち"
+        status, figure = "unknown", ASK_BANK[answers]
     return Condition(cid, label, status, figure=figure, gap=gap, source=tags.source(cid),
                      confidence=tags.confidence(cid))
 

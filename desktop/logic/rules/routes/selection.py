@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from desktop.logic.case.amounts import format_yen
 from desktop.logic.case.dates import format_months, jdate
+from desktop.logic.rules.checksheet import RECEIVABLES_QUESTION
 from desktop.logic.rules.fees import standard_fee
 from desktop.logic.rules.routes.base import (
     Condition,
@@ -88,9 +89,12 @@ def _representative_receivables(ctx: RouteContext) -> Condition:
     if amount is None:
         return Condition("R2a", label, "unknown", figure="代表者への貸付金・仮払金等が未入力", source=source)
     figure = f"代表者への貸付金等 {format_yen(amount)}"
-    if amount > 0 and ctx.case.declarations.small_or_business_necessary_receivables:
+    exempt = ctx.case.declarations.small_or_business_necessary_receivables
+    if amount > 0 and exempt:
         # Small or business-necessary claims are excluded (S003 (*3)); the owner says so.
         return Condition("R2a", label, "declared", figure=figure + "（少額・事業上必要なものと申告）", source=source)
+    if amount > 0 and exempt is None:
+        return Condition("R2a", label, "unknown", figure=f"{figure}。{RECEIVABLES_QUESTION}", source=source)
     return from_bool("R2a", label, amount == 0, figure=figure, source=source,
                      gap=f"代表者への貸付金等 {format_yen(amount)}を返済・精算して解消する"
                          "（少額・事業上必要なものは除かれます）")

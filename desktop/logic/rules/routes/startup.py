@@ -8,7 +8,7 @@ from fractions import Fraction
 
 from desktop.logic.case.amounts import format_rate, format_yen
 from desktop.logic.case.model import Company, Startup
-from desktop.logic.case.dates import add_months, add_years, earliest_start, elapsed, jdate
+from desktop.logic.case.dates import add_months, add_years, civil_elapsed, earliest_start, jdate, period_last_day
 from desktop.logic.rules.fees import FeeEstimate, cost_over_loan
 from desktop.logic.rules.routes.base import (
     Condition,
@@ -20,7 +20,7 @@ from desktop.logic.rules.routes.base import (
     route_result,
     rule_in_force,
 )
-from desktop.logic.rules.routes.conditions import Tags
+from desktop.logic.rules.routes.conditions import Tags, day_count_note
 from desktop.logic.rules.routes.loan_terms import LoanTerms, loan_fit, terms_lines
 from desktop.logic.rules.data import Params, Rule, load_rule
 
@@ -77,8 +77,13 @@ def _incorporation_planned(c: Company, app_date: dt.date, p: StartupParams, tags
                      confidence=tags.confidence(cid))
 
 
-def _years_since_founding(c: Company, app_date: dt.date, p: StartupParams, tags: Tags) -> Condition:
-    """法人設立後5年未満 (F-9); a 法人成り counts from the individual's start. The anniversary is out."""
+def _years_since_founding(c: Company, app_date: dt.date, p: StartupParams, tags: Tags,
+                          notes: list[str]) -> Condition:
+    """法人設立後5年未満 (F-9); a 法人成り counts from the individual's start.
+
+    Counted as 民法 140条・143条 count periods (a company is registered during its founding day, so
+    that day is not counted): five years end at the end of the fifth anniversary, which is therefore
+    still 「5年未満」. Within one day of that edge the condition is 要確認 and a note names both readings."""
     cid = "years_since_founding"
     years = p.max_years_since_founding
     label = f"法人設立から{years}年未満であること（法人成りは個人での創業から数える）"
@@ -90,12 +95,15 @@ def _years_since_founding(c: Company, app_date: dt.date, p: StartupParams, tags:
     if start > app_date:
         return Condition(cid, label, "unknown", source=src, confidence=conf,
                          figure=f"{basis} {jdate(start)} が申込予定日より後です（設立前なら「創業予定」を選んでください）")
-    limit_day = add_years(start, years)
-    within = app_date < limit_day
+    last = period_last_day(start, years)
+    within = app_date <= last
+    edge = day_count_note("申込予定日", f"{basis}から{years}年", last, app_date)
+    notes.extend([edge] if edge else [])
     return Condition(cid, label, "met" if within else "not_met",
-                     figure=f"{basis} {jdate(start)} から {elapsed(start, app_date)}（{years}年に達する日 {jdate(limit_day)}）",
+                     figure=f"{basis} {jdate(start)} から {civil_elapsed(start, app_date)}"
+                            f"（{years}年の期限 {jdate(last)}。この日までの申込が対象）",
                      gap="" if within else f"{basis}から{years}年を経過しているため、この制度は使えません",
-                     source=src, confidence=conf)
+                     source=src, confidence="U" if edge else conf)
 
 
 def _own_funds(c: Company, s: Startup, p: StartupParams, tags: Tags, closed_periods: int | None) -> Condition:
@@ -146,8 +154,13 @@ def _governance_note(c: Company, p: StartupParams, tags: Tags) -> str:
         "・".join(f"{y}年目" for y in p.governance_check_years) + "に受け、チェックシートを金融機関に提出します"
     if c.incorporated_on is None:
         return f"{text}（{tags.source('governance')}）。"
-    dates = "、".join(f"{y}年目 {jdate(add_years(c.incorporated_on, y))}頃" for y in p.governance_check_years)
-    return (f"{text}。目安：{dates}（設立日から数えた日付。決算期との関係は要確認）"
+    # The n-th year runs from the (n−1)-th anniversary to the day before the n-th: the n-th
+    # anniversary itself is already the first day of year n+1.
+    start = c.incorporated_on
+    one_day = dt.timedelta(days=1)
+    windows = "、".join(f"設立{y}年目（{jdate(add_years(start, y - 1))}〜{jdate(add_years(start, y) - one_day)}）"
+                        for y in p.governance_check_years)
+    return (f"{text}。目安：{windows}（設立日から数えた期間です。決算期との関係は要確認）"
             f"（{tags.source('governance')}）。")
 
 
@@ -164,13 +177,14 @@ def evaluate(ctx: RouteContext) -> RouteResult:
         return not_applicable(r, version, "個人事業主のままでは利用できません（法人・法人設立予定者が対象）。",
                               terms=terms)
     conditions: list[Condition] = []
+    day_notes: list[str] = []
     if c.founding_planned:
         conditions.append(_incorporation_planned(c, app_date, params, tags))
     if not c.founding_planned or c.sole_proprietor_started_on is not None:
-        age = _years_since_founding(c, app_date, params, tags)
+        age = _years_since_founding(c, app_date, params, tags, day_notes)
         if age.status == "not_met":
-            reason = (f"法人設立（法人成りは個人での創業）から{params.max_years_since_founding}年未満の会社が"
-                      f"対象です（{age.figure}）。")
+            reason = "".join([f"法人設立（法人成りは個人での創業）から{params.max_years_since_founding}年未満の会社が"
+                              f"対象です（{age.figure}）。", *day_notes])
             return not_applicable(r, version, reason, conditions=[age], terms=terms)
         conditions.append(age)
     startup = ctx.case.situation.startup
@@ -178,4 +192,5 @@ def evaluate(ctx: RouteContext) -> RouteResult:
     conditions.extend(loan_fit(ctx.case.situation.planned_loan, params.terms, tags,
                                proper_loan=startup.proper_loan_with_bank))
     return route_result(r, version, conditions, fee=_fee(ctx, params, tags), terms=terms,
-                        documents=params.documents, notes=[*params.notes, _governance_note(c, params, tags)])
+                        documents=params.documents,
+                        notes=[*day_notes, *params.notes, _governance_note(c, params, tags)])

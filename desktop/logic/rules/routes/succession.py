@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from desktop.logic.case.amounts import format_rate, format_yen
 from desktop.logic.case.model import PlannedLoan, Succession
-from desktop.logic.case.dates import add_years, earliest_start, elapsed, jdate
+from desktop.logic.case.dates import civil_elapsed, earliest_start, jdate, period_last_day
 from desktop.logic.rules.fees import RATE_CLASS_NOTE, FeeEstimate, fee_from_table, fee_tables_on
 from desktop.logic.rules.routes.base import (
     Condition,
@@ -23,6 +23,7 @@ from desktop.logic.rules.routes.base import (
 from desktop.logic.rules.routes.conditions import (
     Tags,
     asset_surplus,
+    day_count_note,
     ebitda_multiple_within,
     no_rescheduled_loans,
     separation,
@@ -54,12 +55,20 @@ def rule() -> Rule[SuccessionParams]:
     return load_rule(ROUTE_ID, SuccessionParams)
 
 
-def _condition(cid: str, label: str, status: ConditionStatus, figure: str, tags: Tags, gap: str = "") -> Condition:
+def _condition(cid: str, label: str, status: ConditionStatus, figure: str, tags: Tags, gap: str = "",
+               edge_note: str = "") -> Condition:
+    """A condition tagged from the rule data; near a period's last day (edge_note) it is 要確認."""
     return Condition(cid, label, status, figure=figure, gap=gap if status == "not_met" else "",
-                     source=tags.source(cid), confidence=tags.confidence(cid))
+                     source=tags.source(cid), confidence="U" if edge_note else tags.confidence(cid))
 
 
-def _route_a(s: Succession, app_date: dt.date, p: SuccessionParams, tags: Tags) -> list[Condition]:
+# The three-year periods below (planned within, since the succession, repeat use) are counted as
+# 民法 140条・143条 count periods: the starting day is not counted and the period ends at the end of
+# the corresponding day three years later, so that day is still inside. The sources do not say
+# otherwise; within one day of that edge a 要確認 note names both readings (day_count_note).
+
+
+def _route_a(s: Succession, app_date: dt.date, p: SuccessionParams, tags: Tags, notes: list[str]) -> list[Condition]:
     """A succession planned within 3 years of the application, on the CGC's plan form."""
     form = _condition("succession_plan_form", "信用保証協会所定の様式の事業承継計画書があること",
                       "met" if s.has_cgc_plan_form else "not_met",
@@ -67,7 +76,7 @@ def _route_a(s: Succession, app_date: dt.date, p: SuccessionParams, tags: Tags) 
                       gap="信用保証協会所定の様式で事業承継計画書を作成する")
     years = p.planned_within_years
     cid, label = "succession_planned_within", f"申込から{years}年以内に事業承継（代表者交代等）を予定していること"
-    deadline = add_years(app_date, years)
+    deadline = period_last_day(app_date, years)
     planned = s.planned_by
     if planned is None:
         when = _condition(cid, label, "unknown", "承継予定日が未入力", tags)
@@ -75,14 +84,17 @@ def _route_a(s: Succession, app_date: dt.date, p: SuccessionParams, tags: Tags) 
         when = _condition(cid, label, "unknown", f"承継予定日 {jdate(planned)} が申込予定日より前です"
                           "（承継済みなら「承継済み」と承継日を入力してください）", tags)
     else:
+        edge = day_count_note("承継予定日", f"申込から{years}年", deadline, planned)
+        notes.extend([edge] if edge else [])
         when = _condition(cid, label, "met" if planned <= deadline else "not_met",
                           f"承継予定日 {jdate(planned)}（期限 {jdate(deadline)}）", tags,
                           gap=f"承継予定日を {jdate(deadline)} までにする、または申込を "
-                              f"{jdate(earliest_start(planned, add_years, years))} 以降にする")
+                              f"{jdate(earliest_start(planned, period_last_day, years))} 以降にする",
+                          edge_note=edge)
     return [form, when]
 
 
-def _route_b(s: Succession, app_date: dt.date, p: SuccessionParams, tags: Tags) -> list[Condition]:
+def _route_b(s: Succession, app_date: dt.date, p: SuccessionParams, tags: Tags, notes: list[str]) -> list[Condition]:
     """A succession done inside the data window (F-2, 要確認) and less than 3 years ago."""
     start, end, years = p.done_window_from, p.done_window_to, p.done_within_years
     window_label = f"{jdate(start)}〜{jdate(end)}に事業承継を実施したこと（期間延長の有無は要確認）"
@@ -99,14 +111,18 @@ def _route_b(s: Succession, app_date: dt.date, p: SuccessionParams, tags: Tags) 
         within = _condition("succession_within", within_label, "unknown",
                             f"承継日 {jdate(done)} が申込予定日より後です（未実施なら「承継予定」を選んでください）", tags)
     else:
-        limit = add_years(done, years)
-        within = _condition("succession_within", within_label, "met" if app_date < limit else "not_met",
-                            f"承継日 {jdate(done)} から {elapsed(done, app_date)}（{years}年に達する日 {jdate(limit)}）",
-                            tags, gap=f"承継日から{years}年（{jdate(limit)}）を過ぎているため、この制度は使えません")
+        last = period_last_day(done, years)
+        edge = day_count_note("申込予定日", f"承継日から{years}年", last, app_date)
+        notes.extend([edge] if edge else [])
+        within = _condition("succession_within", within_label, "met" if app_date <= last else "not_met",
+                            f"承継日 {jdate(done)} から {civil_elapsed(done, app_date)}"
+                            f"（{years}年の期限 {jdate(last)}。この日までの申込が対象）",
+                            tags, gap=f"承継日から{years}年の期限（{jdate(last)}）を過ぎているため、この制度は使えません",
+                            edge_note=edge)
     return [window, within]
 
 
-def _repeat_use(s: Succession, app_date: dt.date, p: SuccessionParams, tags: Tags) -> Condition:
+def _repeat_use(s: Succession, app_date: dt.date, p: SuccessionParams, tags: Tags, notes: list[str]) -> Condition:
     """A second use is allowed within 3 years of the first guarantee."""
     years = p.repeat_within_years
     cid, label = "repeat_use", f"再度の利用は、初回の保証から{years}年以内であること"
@@ -115,10 +131,13 @@ def _repeat_use(s: Succession, app_date: dt.date, p: SuccessionParams, tags: Tag
         return _condition(cid, label, "waived", "初めての利用", tags)
     if previous > app_date:
         return _condition(cid, label, "unknown", f"初回の保証日 {jdate(previous)} が申込予定日より後です", tags)
-    limit = add_years(previous, years)
-    return _condition(cid, label, "met" if app_date <= limit else "not_met",
-                      f"初回の保証 {jdate(previous)}（{years}年後 {jdate(limit)}）", tags,
-                      gap=f"初回の保証から{years}年（{jdate(limit)}）を過ぎているため、再度の利用はできません")
+    last = period_last_day(previous, years)
+    edge = day_count_note("申込予定日", f"初回の保証から{years}年", last, app_date)
+    notes.extend([edge] if edge else [])
+    return _condition(cid, label, "met" if app_date <= last else "not_met",
+                      f"初回の保証 {jdate(previous)}（{years}年の期限 {jdate(last)}）", tags,
+                      gap=f"初回の保証から{years}年の期限（{jdate(last)}）を過ぎているため、再度の利用はできません",
+                      edge_note=edge)
 
 
 def _fee(app_date: dt.date, loan: PlannedLoan, tags: Tags) -> tuple[FeeEstimate | None, str]:
@@ -160,19 +179,21 @@ def evaluate(ctx: RouteContext) -> RouteResult:
     if gate is not None:
         return gate
     app_date, loan = ctx.app_date, ctx.case.situation.planned_loan
-    route = _route_a(s, app_date, params, tags) if s.status == "planned" else _route_b(s, app_date, params, tags)
+    day_notes: list[str] = []
+    route = (_route_a if s.status == "planned" else _route_b)(s, app_date, params, tags, day_notes)
     conditions = [
         *route,
         asset_surplus(ctx, tags),
         ebitda_multiple_within(ctx, params.ebitda_limit, tags),
         *separation(ctx, tags),
         no_rescheduled_loans(ctx, tags),
-        _repeat_use(s, app_date, params, tags),
+        _repeat_use(s, app_date, params, tags, day_notes),
         *loan_fit(loan, params.terms, tags),
     ]
     fee, coordinator_note = _fee(app_date, loan, tags)
     situation = params.situation_notes
     notes = [
+        *day_notes,
         *([situation.done] if s.status == "done" else []),
         *([situation.both_guarantee] if s.both_guarantee_now else []),
         *([situation.former_without_control] if s.former_manager_keeps_control is False else []),
