@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.logic.data_files import validate_data_files
 from desktop.paths import resource_path
-from desktop.ui import crash, temp_files
+from desktop.ui import crash, guard, temp_files
 from desktop.ui.wizard import MainWizard
 
 log = logging.getLogger(__name__)
@@ -83,6 +83,7 @@ def create_app(argv: list[str], dirs: AppDirs | None = None,
         install_translator(app)
         install_fonts(app)
         app.setWindowIcon(QIcon(str(resource_path(ICON_FILE))))
+        guard.install(app)  # wheel over unfocused inputs scrolls, never edits (engineering §9)
         app.setProperty("hosho_navi_ready", True)
     validate_data_files()  # a malformed rule file stops here, naming file and key (SPEC §6)
     dirs = dirs or AppDirs.default()

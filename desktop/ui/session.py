@@ -19,16 +19,19 @@ from desktop.logic.wizard import drafts
 from desktop.logic.case.files import SaveError, load_case, save_case
 from desktop.logic.case.model import Case
 from desktop.logic.wizard.editing import order_periods, verdict_summary
+from desktop.logic.wizard.undo import UndoStack
 from desktop.logic.rules.evaluation import Assessment, evaluate
 
 log = logging.getLogger(__name__)
 
 
 class CaseSession(QObject):
-    """Owns the case. Signals: replaced (a different case is loaded), changed (an edit),
-    assessed (new verdicts), dirtyChanged(bool), pathChanged."""
+    """Owns the case and its undo history. Signals: replaced (a different case is loaded:
+    every page resets itself from it), changed (an edit), restored (undo/redo put another state
+    of the same case back), assessed (new verdicts), dirtyChanged(bool), pathChanged."""
 
     replaced = Signal()
+    restored = Signal()
     changed = Signal()
     assessed = Signal()
     dirtyChanged = Signal(bool)
@@ -41,7 +44,12 @@ class CaseSession(QObject):
         self._today = today
         self.case = Case.new(today())
         self.path: Path | None = None
+        # When the file was last written (「最終保存」); None until a file is opened or saved.
+        self.saved_at: dt.datetime | None = None
         self.dirty = False
+        # The case as last saved or opened (None: never saved), so undoing back to it is clean.
+        self._saved: Case | None = self.case.model_copy(deep=True)
+        self.undo_stack = UndoStack()
         # The draft on disk already holds the current case: the timer need not write it again.
         self._draft_current = False
         self.draft_id = uuid.uuid4().hex
@@ -80,9 +88,10 @@ class CaseSession(QObject):
         if target != self.path:
             self.path = target
             self.pathChanged.emit()
+        self._saved = self.case.model_copy(deep=True)
+        self._remember()  # first, so whoever hears dirtyChanged sees the new 「最終保存」
         self._set_dirty(False)
         drafts.discard_draft(self.drafts_dir, self.draft_id)
-        self._remember()
 
     def autosave(self, now: dt.datetime) -> Path | None:
         """Write the draft if there are unsaved changes not yet in it; returns the file written."""
@@ -96,9 +105,12 @@ class CaseSession(QObject):
         drafts.discard_draft(self.drafts_dir, self.draft_id)
 
     # --- edits ------------------------------------------------------------------
-    def edit(self, change: Callable[[Case], object]) -> bool:
+    def edit(self, change: Callable[[Case], object], label: str = "入力", merge_key: str | None = None,
+             place: str = "") -> bool:
         """Apply one change to the case; a value the model refuses leaves the case as it was.
 
+        label names the edit for 「元に戻す」; edits with the same merge_key in a row (the
+        keystrokes in one field) are undone together; place is the page it was made on.
         Returns whether the change was accepted, so the field can say so.
         """
         backup = self.case.model_copy(deep=True)
@@ -108,16 +120,40 @@ class CaseSession(QObject):
             log.info("edit refused by the case model", exc_info=True)
             self.case = backup
             return False
-        self._set_dirty(True)
-        self._draft_current = False
-        self._evaluate()
+        if self.case == backup:
+            return True  # nothing changed: no undo step, and the case stays as clean as it was
+        self.undo_stack.record(label, backup, merge_key, place)
+        self._after_change()
         self.changed.emit()
         return True
+
+    def undo(self) -> bool:
+        """Put the case back as it was before the last edit; False if there is none."""
+        return self._restore(self.undo_stack.undo(self.case))
+
+    def redo(self) -> bool:
+        return self._restore(self.undo_stack.redo(self.case))
+
+    def _restore(self, case: Case | None) -> bool:
+        if case is None:
+            return False
+        self.case = case
+        self._after_change()
+        self.restored.emit()
+        return True
+
+    def _after_change(self) -> None:
+        self._set_dirty(self._saved is None or self.case != self._saved)
+        self._draft_current = False
+        self._evaluate()
 
     # --- internals --------------------------------------------------------------
     def _replace(self, case: Case, path: Path | None, *, dirty: bool) -> None:
         order_periods(case)
         self.case = case
+        self._saved = None if dirty else case.model_copy(deep=True)
+        self.undo_stack.clear()  # undo never reaches into another case
+        self.saved_at = None
         if path != self.path:
             self.path = path
             self.pathChanged.emit()
@@ -148,8 +184,14 @@ class CaseSession(QObject):
     def _remember(self) -> None:
         if self.path is None:
             return
-        entry = drafts.RecentCase(self.path, self.case.company.name or "（会社名未入力）",
-                                  dt.datetime.now().replace(microsecond=0), self.summary())
+        try:
+            # 「最終保存」 is when the file was last written, also when it is only being opened.
+            saved_at = dt.datetime.fromtimestamp(self.path.stat().st_mtime).replace(microsecond=0)
+        except OSError:
+            log.exception("could not read the time %s was saved", self.path)
+            return
+        self.saved_at = saved_at
+        entry = drafts.RecentCase(self.path, self.case.company.name or "（会社名未入力）", saved_at, self.summary())
         try:
             drafts.remember_recent(self.data_dir, entry)
         except SaveError:  # the list is a convenience; the save itself succeeded

@@ -13,13 +13,26 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QListWidget, QWizard
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+)
 
 from desktop.logic.wizard import drafts
 from desktop.logic.case.files import CaseFileError, SaveError
 from desktop.logic.case.demo import demo_cases
 from desktop.logic.wizard.navigation import PAGES, jump_plan, next_page
+from desktop.logic.wizard.progress import page_progress
 from desktop.ui import dialogs
+from desktop.ui.guard import CASE_UNDO_PROPERTY, REDO_KEYS, UNDO_KEYS
 from desktop.ui.pages.base import CasePage
 from desktop.ui.pages.company import CompanyPage
 from desktop.ui.pages.financials import FinancialsPage
@@ -71,10 +84,13 @@ class MainWizard(QWizard):
 
         self.side = QListWidget()
         self.side.setAccessibleName("ページ一覧")
-        self.side.addItems([f"{info.id + 1}. {info.title}" for info in PAGES])
+        # Room for the titles with a ✓; a count goes on a second line (see _update_marks).
+        self.side.addItems([f"{info.id + 1}. {info.title} ✓" for info in PAGES])
         self.side.setMinimumWidth(self.side.sizeHintForColumn(0) + 24)
         self.side.currentRowChanged.connect(self._on_side_row)
-        self.setSideWidget(self.side)
+        # Kept as an attribute: setSideWidget does not take the Python wrapper's ownership.
+        self.side_panel = self._build_side()
+        self.setSideWidget(self.side_panel)
 
         self.currentIdChanged.connect(self._on_page_changed)
         self.pages["start"].ensure_built()
@@ -82,6 +98,15 @@ class MainWizard(QWizard):
         self.session.dirtyChanged.connect(lambda _d: self._update_title())
         self.session.pathChanged.connect(self._update_title)
         self.session.changed.connect(self._update_title)
+        self.session.restored.connect(self._update_title)
+        self.session.assessed.connect(self._update_marks)
+        for signal in (self.session.changed, self.session.restored, self.session.replaced):
+            signal.connect(self._update_undo_buttons)
+        # Leaving a field ends its undo step: the next edit there is a step of its own.
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._on_focus_changed)
+        self.setProperty(CASE_UNDO_PROPERTY, True)
 
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
@@ -94,8 +119,30 @@ class MainWizard(QWizard):
                            (QKeySequence.StandardKey.Open, self.open_case),
                            (QKeySequence.StandardKey.New, self.new_case)):
             QShortcut(QKeySequence(keys), self, activated=lambda s=slot: s())
+        for sequence in UNDO_KEYS:
+            QShortcut(sequence, self, activated=self.undo)
+        for sequence in REDO_KEYS:
+            QShortcut(sequence, self, activated=self.redo)
         self._fit_to_screen()
         self._update_title()
+        self._update_marks()
+        self._update_undo_buttons()
+
+    def _build_side(self) -> QWidget:
+        """The page list, and under it 元に戻す／やり直す for every edit on any page."""
+        side = QWidget()
+        box = QVBoxLayout(side)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.side, 1)
+        buttons = QHBoxLayout()
+        self.undo_button = QPushButton("元に戻す")
+        self.redo_button = QPushButton("やり直す")
+        for button, slot in ((self.undo_button, self.undo), (self.redo_button, self.redo)):
+            button.setAutoDefault(False)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        box.addLayout(buttons)
+        return side
 
     def _fit_to_screen(self) -> None:
         """1280×820 where there is room; on a 1366×768 laptop (or 1080p at 150 %) the window
@@ -155,20 +202,69 @@ class MainWizard(QWizard):
         self.autosave()
 
     def _on_replaced(self) -> None:
-        for page in self.pages.values():
-            if page.built:
-                page.load(fresh=True)
+        # Each page resets itself from the new case (CasePage._on_replaced).
         current = self.currentPage()
         if isinstance(current, CasePage):
             current.show_results()
         self._update_title()
 
+    def _update_marks(self) -> None:
+        """The page list says, per page, what is still blank (「未入力 3」) or ✓ when done."""
+        assessment = self.session.assessment
+        progress = page_progress(self.session.case, assessment.checksheet if assessment else None)
+        for info in PAGES:
+            mark = progress[info.key] if info.key in progress else None
+            title = f"{info.id + 1}. {info.title}"
+            if mark is not None and mark.blanks:
+                title += f"\n　　{mark.mark}"
+            elif mark is not None:
+                title += f" {mark.mark}"
+            self.side.item(info.id).setText(title)
+
+    # --- undo ---------------------------------------------------------------------
+    def undo(self) -> None:
+        # Show the page the edit was made on, so an undo on another page is seen, not silent.
+        step = self.session.undo_stack.undo_step
+        if self.session.undo() and step is not None:
+            self._show_place(step.place)
+
+    def redo(self) -> None:
+        step = self.session.undo_stack.redo_step
+        if self.session.redo() and step is not None:
+            self._show_place(step.place)
+
+    def _show_place(self, place: str) -> None:
+        if place in self.pages and self.currentPage() is not self.pages[place]:
+            self.jump_to(self.pages[place].info.id)
+
+    def _on_focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
+        self.session.undo_stack.seal()
+
+    def _update_undo_buttons(self) -> None:
+        stack = self.session.undo_stack
+        for button, word, label, keys in ((self.undo_button, "元に戻す", stack.undo_label, "Ctrl+Z"),
+                                          (self.redo_button, "やり直す", stack.redo_label, "Ctrl+Y")):
+            button.setEnabled(label is not None)
+            button.setToolTip(f"{word}：{label}（{keys}）" if label else f"{word}操作はありません（{keys}）")
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        # Esc closes a drop-down or calendar (they take it first), never the window: QDialog
+        # would reject() and quit, silently when the case is saved (engineering notes §9).
+        if event.key() == Qt.Key.Key_Escape:
+            event.accept()
+            return
         # Enter confirms an IME conversion, and a habitual second Enter would press Next
         # (engineering notes §2.4): in an input field it moves to the next field instead.
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(
                 self.focusWidget(), (QLineEdit, QComboBox, QAbstractSpinBox)):
             self.focusNextChild()
+            return
+        # Enter on a button kept out of auto-default (a destructive one, see safe_button) must
+        # not fall through to the dialog and press Next either: it does nothing.
+        focus = self.focusWidget()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(focus, QPushButton) \
+                and not focus.autoDefault():
+            event.accept()
             return
         super().keyPressEvent(event)
 

@@ -72,6 +72,10 @@ def test_confirmed_import_adds_the_period_with_corrections_and_remembers_assignm
     assert case.account_mapping == {"仮払金": "other_receivables_from_representative_yen"}
     assert page.fields[(0, "revenue_yen")].value() == 1_250_000_000
     assert no_dialogs[-1][0] == "読み込みました"
+    # One undo takes the whole import back (figures and the remembered assignment).
+    assert page.session.undo()
+    assert [p.fiscal_year_end for p in page.session.case.sorted_periods()][0] == dt.date(2025, 3, 31)
+    assert page.session.case.account_mapping == {}
 
 
 def test_cancel_leaves_the_case_unchanged(qtbot, page, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -1,5 +1,6 @@
 """What every wizard page shares: its title and one-line purpose, a scrolling body, and the
-two moments it talks to the case (load when shown or replaced, results when re-assessed)."""
+moments it talks to the case (load when shown, reset when another case replaces it, reload
+after undo/redo, results when re-assessed)."""
 
 from __future__ import annotations
 
@@ -8,14 +9,19 @@ from functools import reduce
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QFrame,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -26,6 +32,7 @@ from desktop.logic.case.amounts import Unit
 from desktop.logic.case.model import Case
 from desktop.logic.wizard.editing import lender_names, toggled
 from desktop.logic.wizard.navigation import PageInfo
+from desktop.logic.wizard.undo import list_edit_label
 from desktop.ui.session import CaseSession
 from desktop.ui.widgets import (
     TRI_STATE,
@@ -33,6 +40,7 @@ from desktop.ui.widgets import (
     CountField,
     DateField,
     NameCombo,
+    RecordTable,
     YenField,
     check_box,
     error_label,
@@ -69,6 +77,8 @@ class CasePage(QWizardPage):
         self._outer = QVBoxLayout(self)
         self._outer.setContentsMargins(0, 0, 0, 0)
         session.assessed.connect(self._on_assessed)
+        session.replaced.connect(self._on_replaced)
+        session.restored.connect(self._on_restored)
 
     def ensure_built(self) -> None:
         """Build the widgets the first time the page is needed: the window then opens with only
@@ -76,7 +86,7 @@ class CasePage(QWizardPage):
         if self.built:
             return
         self.built = True
-        scroll = QScrollArea(self)
+        self.scroll = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
@@ -114,17 +124,44 @@ class CasePage(QWizardPage):
         if self.built and self.isVisible():
             self.show_results()
 
-    def edit(self, change: Callable[[Case], object]) -> bool:
-        return self.session.edit(change)
+    def _on_replaced(self) -> None:
+        # Another case: nothing the page shows or keeps may come from the previous one.
+        if self.built:
+            self.reset_view()
+            self.load(fresh=True)
+
+    def _on_restored(self) -> None:
+        # Undo/redo: same case, so the page keeps its place; every field shows the case again.
+        if self.built:
+            self.load(fresh=True)
+
+    def reset_view(self) -> None:
+        """Forget the page's own state (scroll positions, table selections); subclasses add
+        theirs (e.g. the output page's addressee). Values from the case come from load()."""
+        for area in [self.scroll, *self.findChildren(QAbstractScrollArea)]:
+            area.verticalScrollBar().setValue(0)
+            area.horizontalScrollBar().setValue(0)
+        # A combo box's drop-down list is a view too; its current row is the combo's value.
+        drop_downs = [combo.view() for combo in self.findChildren(QComboBox)]
+        for view in self.findChildren(QAbstractItemView):
+            if any(view is drop_down for drop_down in drop_downs):
+                continue
+            view.clearSelection()
+            view.setCurrentIndex(QModelIndex())
+
+    def edit(self, change: Callable[[Case], object], label: str = "入力", merge_key: str | None = None) -> bool:
+        """Change the case; label names the edit in 「元に戻す」 (see CaseSession.edit)."""
+        return self.session.edit(change, label, merge_key, self.info.key)
 
     # --- bound fields: each reads a dotted path of the case and writes it back on change ---
-    def _write(self, path: str, value: Any) -> bool:
-        return self.edit(lambda c: _assign(c, path, value))
+    def _write(self, path: str, value: Any, label: str = "入力") -> bool:
+        # Edits of one field merge into one undo step until the user leaves it.
+        return self.edit(lambda c: _assign(c, path, value), label, merge_key=path)
 
     def text_field(self, form: QFormLayout, label: str, path: str) -> QLineEdit:
         line = QLineEdit()
         form_row(form, label, line)
-        line.textEdited.connect(lambda text: self._write(path, text.strip()))
+        line.textEdited.connect(lambda text: self._write(path, text.strip(), _field_label(label)))
         self._loaders.append(lambda fresh: line.setText(_read(self.case, path)))
         return line
 
@@ -132,7 +169,7 @@ class CasePage(QWizardPage):
                   unit: Unit = Unit.YEN) -> YenField:
         field = YenField(label, unit=unit, allow_negative=allow_negative)
         form_row(form, label, field, field.edit)
-        self._bind_number(field, path)
+        self._bind_number(field, path, label)
         return field
 
     def count_field(self, form: QFormLayout, label: str, path: str, suffix: str, *,
@@ -140,12 +177,12 @@ class CasePage(QWizardPage):
         """refused: what the field accepts, said when the case refuses an entry."""
         field = CountField(label, suffix)
         form_row(form, label, field, field.edit)
-        self._bind_number(field, path, refused)
+        self._bind_number(field, path, label, refused)
         return field
 
-    def _bind_number(self, field: YenField, path: str, refused: str = "") -> None:
+    def _bind_number(self, field: YenField, path: str, label: str, refused: str = "") -> None:
         def write(value: int | None) -> None:
-            if not self._write(path, value):
+            if not self._write(path, value, _field_label(label)):
                 field.reject(refused or "この項目には使えない値です。")
 
         field.valueEdited.connect(write)
@@ -156,7 +193,7 @@ class CasePage(QWizardPage):
         form_row(form, label, field, field.edit)
 
         def write(value: object) -> None:
-            if not self._write(path, value):
+            if not self._write(path, value, _field_label(label)):
                 field.reject("この項目には使えない日付です。")
 
         field.dateEdited.connect(write)
@@ -167,7 +204,7 @@ class CasePage(QWizardPage):
         """A lender picked from the case's lenders (取引金融機関 and the other lender fields) or typed anew."""
         combo = NameCombo(label)
         form_row(form, label, combo)
-        combo.nameEdited.connect(lambda name: self._write(path, name))
+        combo.nameEdited.connect(lambda name: self._write(path, name, _field_label(label)))
         self._loaders.append(lambda fresh: combo.set_names(lender_names(self.case), _read(self.case, path)))
         return combo
 
@@ -175,7 +212,7 @@ class CasePage(QWizardPage):
                      choices: Sequence[tuple[Any, str]]) -> ChoiceCombo:
         combo = ChoiceCombo(label, choices)
         form_row(form, label, combo)
-        combo.choiceEdited.connect(lambda value: self._write(path, value))
+        combo.choiceEdited.connect(lambda value: self._write(path, value, _field_label(label)))
         self._loaders.append(lambda fresh: combo.set_value(_read(self.case, path)))
         return combo
 
@@ -186,7 +223,7 @@ class CasePage(QWizardPage):
     def check_field(self, form: QFormLayout, text: str, path: str) -> QCheckBox:
         box = check_box(text)
         form.addRow("", box)
-        box.toggled.connect(lambda on: self._write(path, on))
+        box.toggled.connect(lambda on: self._write(path, on, _field_label(text)))
         self._loaders.append(lambda fresh: set_checked(box, bool(_read(self.case, path))))
         return box
 
@@ -198,7 +235,8 @@ class CasePage(QWizardPage):
         checks: dict[str, QCheckBox] = {}
         for value, label in choices:
             check = check_box(label)
-            check.toggled.connect(lambda on, v=value: self._write(path, toggled(_read(self.case, path), v, on)))
+            check.toggled.connect(lambda on, v=value: self._write(path, toggled(_read(self.case, path), v, on),
+                                                                  _field_label(title)))
             checks[value] = check
             box.addWidget(check)
 
@@ -209,8 +247,68 @@ class CasePage(QWizardPage):
         self._loaders.append(load)
         return group, checks
 
+    def table_field(self, table: RecordTable, path: str, name: str, title: str) -> UndoNotice:
+        """Bind a table of records to a list in the case. Deleting a row is not reachable by
+        Tab+Enter by accident, and says 「元に戻す」 naming the row by its `title` field: returns
+        that notice, for the page to put right under the table."""
+        notice = UndoNotice(self.session)
+        safe_button(table.remove_button)
+
+        def write(rows: list[Any]) -> None:
+            old = list(_read(self.case, path))
+            label = list_edit_label(name, len(old), len(rows))
+            removed = next((getattr(r, title) for r in old if r not in rows), "")
+            # Typing in the cells is one step per cell left; adding or deleting a row is its own.
+            if self.edit(lambda c: _assign(c, path, rows), label,
+                         merge_key=f"{path}#cells" if len(old) == len(rows) else None) and len(rows) < len(old):
+                notice.show_for(f"{name}の行（{removed}）を削除しました。" if removed else f"{name}の行を削除しました。")
+
+        table.edited.connect(write)
+        self._loaders.append(lambda fresh: table.set_rows(_read(self.case, path)))
+        return notice
+
     def add_loader(self, loader: Callable[[bool], None]) -> None:
         self._loaders.append(loader)
+
+
+def safe_button(button: QPushButton) -> QPushButton:
+    """A destructive button: Enter never presses it as the dialog's (auto-)default (QWizard is
+    a QDialog, where every push button is auto-default), only a click or Space does."""
+    button.setAutoDefault(False)
+    button.setDefault(False)
+    return button
+
+
+class UndoNotice(QWidget):
+    """「…を削除しました。［元に戻す］」 shown right where something was deleted, until the next
+    change; the button undoes the deletion (the case-wide undo, so Ctrl+Z does the same)."""
+
+    def __init__(self, session: CaseSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = QLabel()
+        self.undo_button = safe_button(QPushButton("元に戻す"))
+        self.undo_button.clicked.connect(self._undo)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.text)
+        row.addWidget(self.undo_button)
+        row.addStretch(1)
+        self._session = session
+        for signal in (session.changed, session.restored, session.replaced):
+            signal.connect(self.hide)
+        self.hide()
+
+    def show_for(self, message: str) -> None:
+        self.text.setText(message)
+        self.show()
+
+    def _undo(self) -> None:
+        self._session.undo()
+
+
+def _field_label(label: str) -> str:
+    """「会社名」の入力: how an edit of a labelled field is named in 「元に戻す」."""
+    return f"「{label.replace('&', '')}」の入力"
 
 
 def _read(case: Case, path: str) -> Any:

@@ -29,7 +29,7 @@ class CompanyPage(CasePage):
         self.representatives.setPlaceholderText("複数のときは「、」で区切ります")
         form_row(form, "代表者名", self.representatives)
         self.representatives.textEdited.connect(
-            lambda text: self._write("company.representative_names", split_names(text)))
+            lambda text: self._write("company.representative_names", split_names(text), "「代表者名」の入力"))
         self.add_loader(lambda fresh: self.representatives.setText("、".join(self.case.company.representative_names)))
         self.choice_field(form, "都道府県（保証協会の地域）", "company.prefecture",
                           [(None, "未選択"), *((p, p) for p in PREFECTURES)])

@@ -27,7 +27,7 @@ from desktop.logic.wizard.editing import (
 from desktop.logic.rules.indicators import ebitda_short_text, period_indicators
 from desktop.ui import dialogs
 from desktop.ui.import_dialog import ImportDialog
-from desktop.ui.pages.base import CasePage, note
+from desktop.ui.pages.base import CasePage, UndoNotice, note, safe_button
 from desktop.ui.widgets import ERROR_PREFIX, ChoiceCombo, DateField, YenField, error_label, form_row, new_form
 
 UNITS = tuple((unit.value, unit.label) for unit in (Unit.YEN, Unit.THOUSAND, Unit.MILLION))
@@ -92,7 +92,7 @@ class FinancialsPage(CasePage):
             grid.addLayout(cell, 1, col)
             self.year_ends.append(year_end)
             self.year_end_errors.append(error)
-            clear = QPushButton(f"{column_label}を削除")
+            clear = safe_button(QPushButton(f"{column_label}を削除"))
             clear.clicked.connect(lambda _checked=False, i=col - 1: self._remove(i))
             grid.addWidget(clear, len(PERIOD_FIELDS) + 2, col)
             self.clear_buttons.append(clear)
@@ -111,6 +111,8 @@ class FinancialsPage(CasePage):
                 self.fields[(col - 1, field)] = yen
             row_label.setBuddy(self.fields[(0, field)].edit)
         layout.addWidget(inputs)
+        self.removed_notice = UndoNotice(self.session)
+        layout.addWidget(self.removed_notice)
         # Tab goes down a period's column (as a statement is read), then to the next period.
         chain = [self.unit]
         for index, year_end in enumerate(self.year_ends):
@@ -143,6 +145,11 @@ class FinancialsPage(CasePage):
         grid.addWidget(self.two_losses, len(PERIOD_COLUMN_LABELS) + 1, 0, 1, len(INDICATOR_COLUMNS) + 1)
         return panel
 
+    def reset_view(self) -> None:
+        super().reset_view()
+        self.unit.set_value(Unit.THOUSAND.value)
+        self._set_unit(Unit.THOUSAND.value)
+
     def _import(self) -> None:
         """Files → preview the adviser confirms → one undoable edit. Nothing enters the case before."""
         paths = dialogs.ask_import_paths(self)
@@ -165,7 +172,7 @@ class FinancialsPage(CasePage):
         except ValueError as exc:
             dialogs.error(self, "読み込めません", str(exc))
             return
-        self.edit(lambda c: apply_import(c, period, values, assignments))
+        self.edit(lambda c: apply_import(c, period, values, assignments), "決算書・試算表の読み込み")
         self.load(fresh=True)
         dialogs.info(self, "読み込みました", message)
 
@@ -174,7 +181,8 @@ class FinancialsPage(CasePage):
             field.set_unit(Unit(value))
 
     def _set_value(self, index: int, field: str, value: int | None) -> None:
-        if not self.edit(lambda c: set_period_value(c, index, field, value)):
+        label = f"「{dict(PERIOD_FIELDS)[field]}（{PERIOD_COLUMN_LABELS[index]}）」の入力"
+        if not self.edit(lambda c: set_period_value(c, index, field, value), label, f"period:{index}:{field}"):
             self.fields[(index, field)].reject("この項目には使えない値です。")
         elif value is not None:
             self._load_year_ends(keep_invalid=True)  # a wrong date being corrected keeps its text
@@ -191,13 +199,14 @@ class FinancialsPage(CasePage):
         if message:
             self._load_year_ends()  # the field shows the date the case still has
             return
-        self.edit(lambda c: set_period_value(c, index, "fiscal_year_end", value))
+        self.edit(lambda c: set_period_value(c, index, "fiscal_year_end", value),
+                  f"「{PERIOD_COLUMN_LABELS[index]}の決算日」の入力", f"period:{index}:fiscal_year_end")
 
     def _order_columns(self) -> None:
         # Columns read 直近期・前期・前々期: a date that changes the order moves its column, once
         # the field is left (not on each keystroke of the year, which would move it mid-typing).
         if self.case.periods != self.case.sorted_periods():
-            self.edit(order_periods)
+            self.edit(order_periods, "期の並べ替え（決算日の順）")
             self.load(fresh=True)
 
     def _show_year_end_error(self, index: int, message: str) -> None:
@@ -207,8 +216,10 @@ class FinancialsPage(CasePage):
 
     def _remove(self, index: int) -> None:
         if index < len(self.case.periods):
-            self.edit(lambda c: remove_period(c, index))
+            label = PERIOD_COLUMN_LABELS[index]
+            self.edit(lambda c: remove_period(c, index), f"{label}の削除")
             self.load(fresh=True)
+            self.removed_notice.show_for(f"{label}の決算を削除しました。")
 
     def _load_year_ends(self, keep_invalid: bool = False) -> None:
         periods = self.case.periods
@@ -220,6 +231,9 @@ class FinancialsPage(CasePage):
     def load(self, fresh: bool) -> None:
         periods = self.case.periods
         self._load_year_ends()
+        if fresh:  # the dates shown are the case's again: no message about another entry stays
+            for index in range(len(self.year_ends)):
+                self._show_year_end_error(index, "")
         for (index, field), yen in self.fields.items():
             value = getattr(periods[index], field) if index < len(periods) else None
             yen.set_value(value, keep_invalid=not fresh)

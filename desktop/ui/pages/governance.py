@@ -3,11 +3,12 @@ changing one needs an answer and a note, and is then printed as an override."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.logic.case.model import BusinessAsset
 from desktop.logic.rules.checksheet import ChecksheetItem, load_checksheet
 from desktop.logic.wizard.editing import override_pending, set_answer
+from desktop.logic.wizard.progress import unconfirmed_items
 from desktop.logic.rules.data import caution_label
 from desktop.ui.pages.base import CasePage, error_banner, note, show_banner
 from desktop.ui.widgets import ChoiceCombo, Column, RecordTable, new_form
@@ -80,9 +81,9 @@ class GovernancePage(CasePage):
         box.addWidget(note("事業に使う主な資産と所有者。代表者・親族の所有なら賃貸借契約と賃料を入力します。"))
         self.assets = RecordTable("事業用資産", ASSET_COLUMNS, BusinessAsset)
         self.assets.table.setMinimumHeight(180)
-        self.assets.edited.connect(lambda rows: self._write("business_assets", rows))
-        self.add_loader(lambda fresh: self.assets.set_rows(self.case.business_assets))
+        notice = self.table_field(self.assets, "business_assets", "事業用資産", "name")
         box.addWidget(self.assets)
+        box.addWidget(notice)
         layout.addWidget(assets)
 
         # One grid for all topics, so the columns line up down the whole sheet.
@@ -106,8 +107,15 @@ class GovernancePage(CasePage):
                 row += 1
         layout.addWidget(sheet)
 
+    def build_fixed(self) -> QWidget:
+        """How many items are still 未確認, kept in view while scrolling the sheet."""
+        self.unconfirmed = QLabel()
+        self.unconfirmed.setContentsMargins(8, 2, 8, 2)
+        return self.unconfirmed
+
     def write_answer(self, row: _ItemRow) -> None:
-        self.edit(lambda c: set_answer(c, row.item.id, row.answer.value(), row.note.text()))
+        self.edit(lambda c: set_answer(c, row.item.id, row.answer.value(), row.note.text()),
+                  f"「{row.item.label}」の回答", f"answer:{row.item.id}")
 
     def load(self, fresh: bool) -> None:
         super().load(fresh)
@@ -120,6 +128,9 @@ class GovernancePage(CasePage):
         show_banner(self.banner, self.session.evaluation_error)
         if assessment is None:
             return
+        unconfirmed = unconfirmed_items(assessment.checksheet)
+        self.unconfirmed.setText(f"<b>未確認の項目：{unconfirmed} 件</b>（回答がなく、数字でも決まらない項目）"
+                                 if unconfirmed else "<b>未確認の項目はありません。</b>")
         for item_id, row in self.rows.items():
             result = assessment.checksheet.item(item_id)
             if result.decided_by_figures:

@@ -32,20 +32,15 @@ class LendersPage(CasePage):
                               "返済条件の変更（リスケ）を受けている借入は「返済緩和中」に印を付けます。"))
         self.loans = RecordTable("借入", LOAN_COLUMNS, Loan)
         self.loans.table.setMinimumHeight(260)
-        self.loans.edited.connect(self._write_loans)
+        # The names first, so the rows the table's loader builds offer them.
+        self.add_loader(lambda fresh: self.loans.set_names(lender_names(self.case)))
+        notice = self.table_field(self.loans, "loans", "借入", "lender")
+        # A bank typed in one row is offered in the others at once.
+        self.loans.edited.connect(lambda _rows: self.loans.set_names(lender_names(self.case)))
         layout.addWidget(self.loans)
+        layout.addWidget(notice)
         self.total = QLabel()
         layout.addWidget(self.total)
-        self.add_loader(self._load_loans)
-
-    def _load_loans(self, fresh: bool) -> None:
-        self.loans.set_names(lender_names(self.case))
-        self.loans.set_rows(self.case.loans)
-
-    def _write_loans(self, rows: list[Loan]) -> None:
-        self._write("loans", rows)
-        # A bank typed in one row is offered in the others at once.
-        self.loans.set_names(lender_names(self.case))
 
     def show_results(self) -> None:
         loans = self.case.loans

@@ -47,9 +47,9 @@ class NegotiationPage(CasePage):
         box.addWidget(self.propose)
         self.actions = RecordTable("行動", ACTION_COLUMNS, Action)
         self.actions.table.setMinimumHeight(320)
-        self.actions.edited.connect(lambda rows: self._write("negotiation.actions", rows))
-        self.add_loader(lambda fresh: self.actions.set_rows(self.case.negotiation.actions))
+        notice = self.table_field(self.actions, "negotiation.actions", "行動計画", "action")
         box.addWidget(self.actions)
+        box.addWidget(notice)
         layout.addWidget(actions)
 
         layout.addWidget(note("資料の最後に「ご説明のお願い」のページが付きます。保証が必要と判断された場合に、"
@@ -76,13 +76,13 @@ class NegotiationPage(CasePage):
     def _write_notes(self) -> None:
         text = self.notes.toPlainText()
         if text != self.case.negotiation.notes:
-            self._write("negotiation.notes", text)
+            self._write("negotiation.notes", text, "「メモ」の入力")
 
     def _propose(self) -> None:
         assessment = self.session.assessment
         if assessment is None:
             return
         unmet = [(r.id, r.label) for r in assessment.checksheet.unmet()]
-        self.edit(lambda c: propose_actions(c, unmet))
+        self.edit(lambda c: propose_actions(c, unmet), "満たしていない項目からの行動計画の作成")
         self.actions.set_rows(self.case.negotiation.actions)
 

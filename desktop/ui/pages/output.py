@@ -72,6 +72,13 @@ class OutputPage(CasePage):
         row.addWidget(self.history)
         layout.addWidget(case_box)
 
+    def reset_view(self) -> None:
+        # Addressee and audience belong to the case being printed: another case starts from
+        # its own first lender and the bank's packet (a client's bank must never carry over).
+        super().reset_view()
+        self.addressee.clear()
+        self.audience.setCurrentIndex(0)
+
     def load(self, fresh: bool) -> None:
         current = self.addressee.currentText()
         self.addressee.clear()
@@ -152,5 +159,5 @@ class OutputPage(CasePage):
         if assessment is None:
             return
         verdicts = assessment.verdicts()
-        self.edit(lambda c: record_snapshot(c, verdicts))
+        self.edit(lambda c: record_snapshot(c, verdicts), "診断の完了の記録")
         self.show_results()

@@ -148,7 +148,7 @@ class RoutesPage(CasePage):
 
     def _set_first(self, route_id: str | None) -> None:
         if route_id is not None:
-            self.edit(lambda c: set_route_choice(c, route_id, pursue=True, first=True))
+            self.edit(lambda c: set_route_choice(c, route_id, pursue=True, first=True), "第一希望の制度の選択")
         elif self.case.selected_routes:
             # While routes are ticked one of them is the first choice (the first of
             # selected_routes); 未選択 would silently drop or promote a route, so it is refused.
@@ -156,4 +156,5 @@ class RoutesPage(CasePage):
 
     def set_pursued(self, route_id: str, pursue: bool) -> None:
         if pursue != (route_id in self.case.selected_routes):
-            self.edit(lambda c: set_route_choice(c, route_id, pursue=pursue))
+            self.edit(lambda c: set_route_choice(c, route_id, pursue=pursue),
+                      "進める制度の選択" if pursue else "進める制度の取り消し")

@@ -44,6 +44,7 @@ class StartPage(CasePage):
 
         self.current = QLabel()
         self.current.setWordWrap(True)
+        self.session.dirtyChanged.connect(self._show_current)
         layout.addWidget(self.current)
 
         dates = QGroupBox("日付")
@@ -54,9 +55,10 @@ class StartPage(CasePage):
         form_row(form, "申込予定日", self.application_date)
         form.addRow("", note("基準日はこの診断の日付です。申込予定日で、その日に受け付けている制度とその条件が決まります。"))
         self.assessment_date.dateEdited.connect(
-            lambda d: self.edit(lambda c: setattr(c, "assessment_date", d)))
+            lambda d: self.edit(lambda c: setattr(c, "assessment_date", d), "「基準日」の入力", "assessment_date"))
         self.application_date.dateEdited.connect(
-            lambda d: self.edit(lambda c: setattr(c, "application_date", d)))
+            lambda d: self.edit(lambda c: setattr(c, "application_date", d), "「申込予定日」の入力",
+                                "application_date"))
         dates.setLayout(form)
         layout.addWidget(dates)
 
@@ -90,9 +92,7 @@ class StartPage(CasePage):
     def load(self, fresh: bool) -> None:
         self.assessment_date.set_value(self.case.assessment_date, keep_invalid=not fresh)
         self.application_date.set_value(self.case.application_date, keep_invalid=not fresh)
-        path = self.session.path
-        self.current.setText(f"編集中のケース：{self.case.company.name or '（会社名未入力）'}　"
-                             f"ファイル：{path if path else 'まだ保存していません'}")
+        self._show_current()
         self.recent.clear()
         entries = load_recent(self.session.data_dir)
         for entry in entries:
@@ -103,6 +103,15 @@ class StartPage(CasePage):
             self.recent.addTopLevelItem(item)
         # Listed at once; a file that turns out to be gone is removed when the check answers.
         self.path_checker.check([entry.path for entry in entries])
+
+    def _show_current(self, _dirty: bool = False) -> None:
+        path, saved_at = self.session.path, self.session.saved_at
+        text = f"編集中のケース：{self.case.company.name or '（会社名未入力）'}　ファイル：{path or 'まだ保存していません'}"
+        if path and saved_at:
+            text += f"　最終保存：{saved_at:%Y-%m-%d %H:%M}"
+        if self.session.dirty:
+            text += "（保存していない変更があります）"
+        self.current.setText(text)
 
     def _path_checked(self, path: str, answer: object) -> None:
         for index in range(self.recent.topLevelItemCount()):
