@@ -10,7 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 @pytest.fixture(scope="session")
 def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """What `hosho-navi demo -o DIR` writes, once per test run (several tests read it)."""
+    """What `hosho-navi demo -o DIR` writes, once per test process (several tests read it)."""
     from tests.cli_tools import run_cli
 
     out = tmp_path_factory.mktemp("demo")

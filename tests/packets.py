@@ -1,4 +1,4 @@
-"""The demo packets, built once per test run and shared by every module that reads them.
+"""The demo packets, built once per test process and shared by every module that reads them.
 
 The same case and audience always give the same bytes (invariant=1, test_packet.py checks it),
 so a packet built once stands for every build of it.
