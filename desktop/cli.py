@@ -71,7 +71,7 @@ def _add_packet_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore
     packet.add_argument("-o", "--output", type=Path, required=True, help="書き出す PDF ファイル")
     packet.add_argument("--audience", choices=list(AUDIENCE_LABELS), default="bank",
                         help="宛先: bank=金融機関向け（既定）, coordinator=経営者保証コーディネーター向け, "
-                             "internal=社内控え")
+                             "internal=社内控え, summary=一枚もの（経営者向けの要約、A4 1枚）")
     packet.add_argument("--addressee", help="宛名（例: 〇〇銀行 △△支店）。その金融機関のお借入れだけを記載します")
     packet.add_argument("--each-lender", action="store_true",
                         help="取引金融機関ごとに1部ずつ書き出す（-o は書き出し先のフォルダー）")

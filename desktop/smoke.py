@@ -50,7 +50,7 @@ def run_smoke(out_dir: Path, native: bool = False) -> list[str]:
     from desktop.logic.rules.evaluation import evaluate
     from desktop.logic.packet.build import write_packet
     from desktop.paths import resource_path
-    from desktop.ui.app import AppDirs, create_app
+    from desktop.ui.app import AppDirs, create_app, finish_start
 
     report = _Report()
     app, window = create_app([], AppDirs(out_dir / "data", out_dir / "log"))
@@ -71,6 +71,9 @@ def run_smoke(out_dir: Path, native: bool = False) -> list[str]:
     window.show()
     app.processEvents()
     report.append("window shown")
+    finish_start(window)  # what the app does after its first paint: every data file, the first evaluation
+    _check(window.session.assessment is not None, "新しいケースを判定できません")
+    report.append("data files ok")
     case = demo_cases()["succession"]
     assessment = evaluate(case)
     _check(len(assessment.routes) == 11, f"制度の数が 11 ではありません: {len(assessment.routes)}")

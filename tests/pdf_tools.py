@@ -105,6 +105,7 @@ class TextLine:
     y: float
     size: float
     text: str
+    font: str = ""  # the PDF's base font name, e.g. AAAAAA+BIZUDGothic-Bold
 
 
 def text_lines(pdf: bytes) -> list[TextLine]:
@@ -121,16 +122,17 @@ def _plain_reading(pdf: bytes) -> tuple[tuple[str, ...], tuple[TextLine, ...]]:
     for number, page in enumerate(reader.pages, start=1):
         parts: dict[tuple[float, float], list[str]] = {}
         sizes: dict[tuple[float, float], float] = {}
-        texts.append(page.extract_text(extraction_mode="plain", visitor_text=_collector(parts, sizes)))
+        fonts: dict[tuple[float, float], str] = {}
+        texts.append(page.extract_text(extraction_mode="plain", visitor_text=_collector(parts, sizes, fonts)))
         for (x, y), runs in parts.items():
             joined = "".join(runs).replace("\n", "").strip()
             if joined:
-                lines.append(TextLine(number, x, y, sizes[(x, y)], joined))
+                lines.append(TextLine(number, x, y, sizes[(x, y)], joined, fonts[(x, y)]))
     return tuple(texts), tuple(lines)
 
 
-def _collector(parts: dict[tuple[float, float], list[str]],
-               sizes: dict[tuple[float, float], float]) -> Callable[..., None]:
+def _collector(parts: dict[tuple[float, float], list[str]], sizes: dict[tuple[float, float], float],
+               fonts: dict[tuple[float, float], str]) -> Callable[..., None]:
     """A pypdf text visitor gathering runs by their start point (a line's runs share it)."""
 
     def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
@@ -139,6 +141,8 @@ def _collector(parts: dict[tuple[float, float], list[str]],
         key = (round(x, 1), round(y, 1))
         parts.setdefault(key, []).append(text)
         sizes[key] = size * tm[0] * cm[0]
+        # a line's font is that of its first run (a bold ［目安］ tag does not make a line bold)
+        fonts.setdefault(key, str(font.get("/BaseFont", "")) if hasattr(font, "get") else "")
 
     return visit
 

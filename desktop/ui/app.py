@@ -11,13 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
-from desktop.logic.data_files import validate_data_files
 from desktop.paths import resource_path
-from desktop.ui import crash, guard, temp_files
+from desktop.ui import crash, dialogs, guard, temp_files
 from desktop.ui.wizard import MainWizard
 
 log = logging.getLogger(__name__)
@@ -27,6 +26,7 @@ FONT_FILES = ("fonts/BIZUDGothic-Regular.ttf", "fonts/BIZUDGothic-Bold.ttf")
 FONT_FAMILY = "BIZ UDGothic"
 ICON_FILE = "icons/app.png"
 BASE_POINT_SIZE = 11
+DATA_ERROR_EXIT = 1  # as the command line's for a malformed data file
 
 
 @dataclass(frozen=True)
@@ -85,10 +85,35 @@ def create_app(argv: list[str], dirs: AppDirs | None = None,
         app.setWindowIcon(QIcon(str(resource_path(ICON_FILE))))
         guard.install(app)  # wheel over unfocused inputs scrolls, never edits (engineering §9)
         app.setProperty("hosho_navi_ready", True)
-    validate_data_files()  # a malformed rule file stops here, naming file and key (SPEC §6)
     dirs = dirs or AppDirs.default()
     window = MainWizard(dirs.data, today)
     return app, window
+
+
+def finish_start(window: MainWizard) -> None:
+    """The start-up work the first page need not wait for, run once it is on screen: check every
+    data file (a malformed one raises RuleDataError naming file and key, SPEC §6), make the new
+    case and evaluate it. Done before the first paint, this work took longer than the window."""
+    from desktop.logic.data_files import validate_data_files
+
+    validate_data_files()
+    window.ensure_pages()
+    window.session.start()
+
+
+class _FirstPaint(QObject):
+    """Calls `then` on the next event-loop turn after the window's first paint."""
+
+    def __init__(self, window: QObject, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False
 
 
 def case_argument(argv: list[str]) -> Path | None:
@@ -102,15 +127,26 @@ def run_gui(argv: list[str]) -> int:
     crash.install(dirs.log)
     temp_files.remove_stale()
     app, window = create_app(argv, dirs)
-    window.show()
     path = case_argument(argv)
 
     def start() -> None:
+        from desktop.logic.rules.data import RuleDataError
+
+        try:
+            finish_start(window)
+        except RuleDataError as exc:
+            log.exception("a data file is malformed")
+            dialogs.error(window, "データファイルに誤りがあります",
+                          f"アプリに同梱のデータファイルに誤りがあるため、起動できません。\n\n{exc}\n\n"
+                          "アプリを入れ直してください。直らない場合は、この画面の内容を添えて提供元にお知らせください。")
+            app.exit(DATA_ERROR_EXIT)
+            return
         # After the window is up, so the questions have a parent on screen.
         if not window.offer_recovery() and path is not None:
             window.open_case(path)
 
-    QTimer.singleShot(0, start)
+    _FirstPaint(window, start)
+    window.show()
     running = _announce_running()
     try:
         return app.exec()

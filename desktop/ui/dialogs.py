@@ -15,9 +15,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
-from desktop.logic.case.model import FILE_SUFFIX
-
-CASE_FILTER = f"解除ナビのケース (*{FILE_SUFFIX})"
 PDF_FILTER = "PDF (*.pdf)"
 
 
@@ -53,14 +50,23 @@ def _in_documents(suggested: str) -> str:
     return str(path if path.is_absolute() else Path(platformdirs.user_documents_dir()) / path)
 
 
+def _case_filter() -> str:
+    # Imported here: the case model loads pydantic, which the first paint does not wait for.
+    from desktop.logic.case.model import FILE_SUFFIX
+
+    return f"解除ナビのケース (*{FILE_SUFFIX})"
+
+
 def ask_open_path(parent: QWidget, folder: str = "") -> Path | None:
-    name, _filter = QFileDialog.getOpenFileName(parent, "ケースを開く", folder or _in_documents(""), CASE_FILTER)
+    name, _filter = QFileDialog.getOpenFileName(parent, "ケースを開く", folder or _in_documents(""), _case_filter())
     return Path(name) if name else None
 
 
 def ask_save_path(parent: QWidget, suggested: str) -> Path | None:
+    from desktop.logic.case.model import FILE_SUFFIX
+
     name, _filter = QFileDialog.getSaveFileName(parent, "名前を付けてケースを保存", _in_documents(suggested),
-                                            CASE_FILTER)
+                                            _case_filter())
     if not name:
         return None
     path = Path(name)

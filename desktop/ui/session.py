@@ -11,16 +11,18 @@ import logging
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
 from PySide6.QtCore import QObject, Signal
 
-from desktop.logic.wizard import drafts
-from desktop.logic.case.files import SaveError, load_case, save_case
-from desktop.logic.case.model import Case
-from desktop.logic.wizard.editing import order_periods, verdict_summary
 from desktop.logic.wizard.undo import UndoStack
-from desktop.logic.rules.evaluation import Assessment, evaluate
+
+# The case model, its files and the rules engine load pydantic and the rule data: imported where
+# used, so the window's first paint does not wait for them (issue 14).
+if TYPE_CHECKING:
+    from desktop.logic.case.model import Case
+    from desktop.logic.rules.evaluation import Assessment
+    from desktop.logic.wizard import drafts
 
 log = logging.getLogger(__name__)
 
@@ -42,20 +44,47 @@ class CaseSession(QObject):
         super().__init__(parent)
         self.data_dir = data_dir
         self._today = today
-        self.case = Case.new(today())
+        # Made by start() after the window's first paint (building the model's validators and
+        # pydantic's plugin look-up take longer than the whole first page), or on first use.
+        self._case: Case | None = None
         self.path: Path | None = None
         # When the file was last written (「最終保存」); None until a file is opened or saved.
         self.saved_at: dt.datetime | None = None
         self.dirty = False
-        # The case as last saved or opened (None: never saved), so undoing back to it is clean.
-        self._saved: Case | None = self.case.model_copy(deep=True)
+        # The case as last saved or opened (None: never saved), so undoing back to it is clean;
+        # the first new case is clean too (set when it is made).
+        self._saved: Case | None = None
         self.undo_stack = UndoStack()
         # The draft on disk already holds the current case: the timer need not write it again.
         self._draft_current = False
         self.draft_id = uuid.uuid4().hex
         self.assessment: Assessment | None = None
         self.evaluation_error: str = ""
+
+    @property
+    def case(self) -> Case:
+        if self._case is None:
+            from desktop.logic.case.model import Case
+
+            self._case = Case.new(self._today())
+            self._saved = self._case.model_copy(deep=True)
+        return self._case
+
+    @case.setter
+    def case(self, case: Case) -> None:
+        self._case = case
+
+    @property
+    def has_case(self) -> bool:
+        """False until the first case is made (start() or first use): pages show nothing yet."""
+        return self._case is not None
+
+    def start(self) -> None:
+        """After the first paint: make the new case if nothing has yet, and evaluate it."""
+        made = not self.has_case
         self._evaluate()
+        if made:
+            self.replaced.emit()  # the pages fill in what they left blank
 
     @property
     def drafts_dir(self) -> Path:
@@ -63,6 +92,8 @@ class CaseSession(QObject):
 
     # --- whole-case operations -------------------------------------------------
     def new_case(self) -> None:
+        from desktop.logic.case.model import Case
+
         self._replace(Case.new(self._today()), None, dirty=False)
 
     def load_demo(self, case: Case) -> None:
@@ -70,17 +101,24 @@ class CaseSession(QObject):
 
     def open(self, path: Path) -> None:
         """Open a case file; raises CaseFileError and leaves the current case alone."""
+        from desktop.logic.case.files import load_case
+
         case = load_case(path)
         self._replace(case, path, dirty=False)
         self._remember()
 
     def recover(self, draft: drafts.Draft) -> None:
         """Take over a crashed session's draft; it stays unsaved until the user saves."""
+        from desktop.logic.wizard import drafts
+
         self._replace(draft.case, draft.source, dirty=True)
         drafts.discard_draft(self.drafts_dir, draft.draft_id)
 
     def save(self, path: Path | None = None) -> None:
         """Save to `path` (or the current file); raises SaveError and keeps the case dirty."""
+        from desktop.logic.case.files import save_case
+        from desktop.logic.wizard import drafts
+
         target = path or self.path
         if target is None:
             raise ValueError("save() needs a path for a case that was never saved")
@@ -97,11 +135,15 @@ class CaseSession(QObject):
         """Write the draft if there are unsaved changes not yet in it; returns the file written."""
         if not self.dirty or self._draft_current:
             return None
+        from desktop.logic.wizard import drafts
+
         written = drafts.write_draft(self.drafts_dir, self.draft_id, self.case, self.path, now)
         self._draft_current = True
         return written
 
     def discard_draft(self) -> None:
+        from desktop.logic.wizard import drafts
+
         drafts.discard_draft(self.drafts_dir, self.draft_id)
 
     # --- edits ------------------------------------------------------------------
@@ -113,6 +155,8 @@ class CaseSession(QObject):
         keystrokes in one field) are undone together; place is the page it was made on.
         Returns whether the change was accepted, so the field can say so.
         """
+        from pydantic import ValidationError
+
         backup = self.case.model_copy(deep=True)
         try:
             change(self.case)
@@ -149,6 +193,8 @@ class CaseSession(QObject):
 
     # --- internals --------------------------------------------------------------
     def _replace(self, case: Case, path: Path | None, *, dirty: bool) -> None:
+        from desktop.logic.wizard.editing import order_periods
+
         order_periods(case)
         self.case = case
         self._saved = None if dirty else case.model_copy(deep=True)
@@ -170,6 +216,8 @@ class CaseSession(QObject):
     def _evaluate(self) -> None:
         # A fault in one rule must not take the whole screen down with each keystroke:
         # keep the last good assessment, log it and say so on the results pages.
+        from desktop.logic.rules.evaluation import evaluate
+
         try:
             self.assessment = evaluate(self.case)
             self.evaluation_error = ""
@@ -179,11 +227,16 @@ class CaseSession(QObject):
         self.assessed.emit()
 
     def summary(self) -> str:
+        from desktop.logic.wizard.editing import verdict_summary
+
         return verdict_summary(self.assessment.verdicts()) if self.assessment else "判定なし"
 
     def _remember(self) -> None:
         if self.path is None:
             return
+        from desktop.logic.case.files import SaveError
+        from desktop.logic.wizard import drafts
+
         try:
             # 「最終保存」 is when the file was last written, also when it is only being opened.
             saved_at = dt.datetime.fromtimestamp(self.path.stat().st_mtime).replace(microsecond=0)

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from desktop.logic.case.amounts import AmountError, Unit, normalize_amount_text, parse_yen
 from desktop.logic.case.dates import EXAMPLES, DateError, date_text, parse_date, wareki
-from desktop.logic.wizard.editing import amount_text
 
 ERROR_PREFIX = "⚠ "
 # Error red for a light and for a dark colour scheme (Windows 11 dark mode): each ≥ 4.5:1 against
@@ -105,6 +104,14 @@ class AmountValidator(QValidator):
         return QValidator.State.Acceptable, folded, min(pos, len(folded))
 
 
+def _amount_text(value: int | None, unit: Unit) -> str:
+    # Imported on use: the editing helpers load the case model (pydantic), which the first
+    # page does not wait for (the start page has no amounts).
+    from desktop.logic.wizard.editing import amount_text
+
+    return amount_text(value, unit)
+
+
 class YenField(QWidget):
     """One amount: the line edit, its unit, and a Japanese error message under it (or, in a
     table cell, reported through errorChanged).
@@ -151,7 +158,7 @@ class YenField(QWidget):
         if keep_invalid and self.has_error():
             return
         self._value = self._committed = value
-        self.edit.setText(amount_text(value, self._unit))
+        self.edit.setText(_amount_text(value, self._unit))
         self.show_error("")
 
     def set_unit(self, unit: Unit) -> None:
@@ -159,7 +166,7 @@ class YenField(QWidget):
         self.unit_label.setText(unit.label)
         self._update_hint()
         if not self.has_error():
-            self.edit.setText(amount_text(self._value, unit))
+            self.edit.setText(_amount_text(self._value, unit))
 
     def _update_hint(self) -> None:
         sign = "▲や△はマイナス。" if self._allow_negative else ""
@@ -194,7 +201,7 @@ class YenField(QWidget):
     def _reformat(self) -> None:
         if not self.has_error():
             self._committed = self._value
-            self.edit.setText(amount_text(self._value, self._unit))
+            self.edit.setText(_amount_text(self._value, self._unit))
 
     def show_error(self, message: str) -> None:
         _show_field_error(self, message)

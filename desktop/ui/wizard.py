@@ -7,6 +7,7 @@ a side list to reach any page, save buttons, a few-second autosave with crash re
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -26,31 +27,24 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from desktop.logic.wizard import drafts
-from desktop.logic.case.files import CaseFileError, SaveError
-from desktop.logic.case.demo import demo_cases
-from desktop.logic.wizard.navigation import PAGES, jump_plan, next_page
-from desktop.logic.wizard.progress import page_progress
+from desktop.logic.wizard.navigation import PAGES, PageInfo, jump_plan, next_page
 from desktop.ui import dialogs
 from desktop.ui.guard import CASE_UNDO_PROPERTY, REDO_KEYS, UNDO_KEYS
 from desktop.ui.pages.base import CasePage
-from desktop.ui.pages.company import CompanyPage
-from desktop.ui.pages.financials import FinancialsPage
-from desktop.ui.pages.governance import GovernancePage
-from desktop.ui.pages.lenders import LendersPage
-from desktop.ui.pages.negotiation import NegotiationPage
-from desktop.ui.pages.output import OutputPage
-from desktop.ui.pages.routes import RoutesPage
-from desktop.ui.pages.start import StartPage
 from desktop.ui.session import CaseSession
+
+# The case model, its files and the rules engine (pydantic, rule data) are imported where used,
+# and every page but the start page is made on first use: the window's first paint waits for
+# none of them (issue 14).
 
 log = logging.getLogger(__name__)
 
 APP_TITLE = "経営者保証 解除ナビ"
 AUTOSAVE_MS = 5_000
-PAGE_CLASSES: dict[str, type[CasePage]] = {
-    "start": StartPage, "company": CompanyPage, "lenders": LendersPage, "financials": FinancialsPage,
-    "governance": GovernancePage, "routes": RoutesPage, "negotiation": NegotiationPage, "output": OutputPage,
+# page key → class in desktop.ui.pages.<key>
+PAGE_CLASSES: dict[str, str] = {
+    "start": "StartPage", "company": "CompanyPage", "lenders": "LendersPage", "financials": "FinancialsPage",
+    "governance": "GovernancePage", "routes": "RoutesPage", "negotiation": "NegotiationPage", "output": "OutputPage",
 }
 W = QWizard.WizardButton
 
@@ -76,11 +70,8 @@ class MainWizard(QWizard):
                               W.FinishButton, W.CancelButton])
         self.customButtonClicked.connect(self._on_custom_button)
 
-        self.pages: dict[str, CasePage] = {}
-        for info in PAGES:
-            page = PAGE_CLASSES[info.key](info, self.session, self)
-            self.setPage(info.id, page)
-            self.pages[info.key] = page
+        self._pages: dict[str, CasePage] = {}
+        self._add_page(PAGES[0])
 
         self.side = QListWidget()
         self.side.setAccessibleName("ページ一覧")
@@ -93,7 +84,7 @@ class MainWizard(QWizard):
         self.setSideWidget(self.side_panel)
 
         self.currentIdChanged.connect(self._on_page_changed)
-        self.pages["start"].ensure_built()
+        self._pages["start"].ensure_built()
         self.session.replaced.connect(self._on_replaced)
         self.session.dirtyChanged.connect(lambda _d: self._update_title())
         self.session.pathChanged.connect(self._update_title)
@@ -144,6 +135,25 @@ class MainWizard(QWizard):
         box.addLayout(buttons)
         return side
 
+    @property
+    def pages(self) -> dict[str, CasePage]:
+        """Every page by key."""
+        self.ensure_pages()
+        return self._pages
+
+    def ensure_pages(self) -> None:
+        """Make the pages not made yet: after the first paint (app.finish_start), or as soon as
+        anything needs them."""
+        for info in PAGES:
+            if info.key not in self._pages:
+                self._add_page(info)
+
+    def _add_page(self, info: PageInfo) -> None:
+        module = importlib.import_module(f"desktop.ui.pages.{info.key}")
+        page = getattr(module, PAGE_CLASSES[info.key])(info, self.session, self)
+        self.setPage(info.id, page)
+        self._pages[info.key] = page
+
     def _fit_to_screen(self) -> None:
         """1280×820 where there is room; on a 1366×768 laptop (or 1080p at 150 %) the window
         must still show its buttons, so never more than the screen's free area."""
@@ -158,6 +168,7 @@ class MainWizard(QWizard):
         # After a side-list jump back, the page Next leads to may already be in the history, and
         # QWizard refuses to visit a page twice ("already met"): go back to it through the history
         # instead. (next() is not virtual, so the button's click cannot be intercepted there.)
+        self.ensure_pages()  # Next needs the page it leads to
         target = next_page(self.currentId(), self._jump)
         if self._jump is None and target in self.visitedIds():
             QTimer.singleShot(0, lambda: self.jump_to(target))
@@ -174,6 +185,7 @@ class MainWizard(QWizard):
 
     def jump_to(self, target: int) -> None:
         """Go to any page, as the side list does (data is kept: pages write through to the case)."""
+        self.ensure_pages()
         plan = jump_plan(list(self.visitedIds()), target)
         if plan.direction == "back":
             for _ in range(plan.steps):
@@ -210,6 +222,12 @@ class MainWizard(QWizard):
 
     def _update_marks(self) -> None:
         """The page list says, per page, what is still blank (「未入力 3」) or ✓ when done."""
+        if not self.session.has_case:  # before the first paint: the titles only
+            for info in PAGES:
+                self.side.item(info.id).setText(f"{info.id + 1}. {info.title}")
+            return
+        from desktop.logic.wizard.progress import page_progress
+
         assessment = self.session.assessment
         progress = page_progress(self.session.case, assessment.checksheet if assessment else None)
         for info in PAGES:
@@ -291,6 +309,8 @@ class MainWizard(QWizard):
         path = path or dialogs.ask_open_path(self, folder)
         if path is None:
             return False
+        from desktop.logic.case.files import CaseFileError
+
         try:
             self.session.open(path)
         except CaseFileError as exc:
@@ -301,6 +321,8 @@ class MainWizard(QWizard):
         return True
 
     def load_demo(self, key: str) -> None:
+        from desktop.logic.case.demo import demo_cases
+
         demos = demo_cases()
         if key in demos and self._settle_unsaved("デモケースを開く"):
             self.session.load_demo(demos[key])
@@ -317,6 +339,8 @@ class MainWizard(QWizard):
         return path is not None and self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
+        from desktop.logic.case.files import SaveError
+
         try:
             self.session.save(path)
         except SaveError as exc:
@@ -339,6 +363,10 @@ class MainWizard(QWizard):
         return lock
 
     def autosave(self) -> None:
+        if not self.session.dirty:
+            return  # nothing to write; the file helpers need not load before the first edit
+        from desktop.logic.case.files import SaveError
+
         try:
             self.session.autosave(dt.datetime.now().replace(microsecond=0))
         except SaveError:
@@ -346,6 +374,8 @@ class MainWizard(QWizard):
 
     def offer_recovery(self) -> bool:
         """Offer drafts left by sessions that ended without saving; True if one was restored."""
+        from desktop.logic.wizard import drafts
+
         folder = self.session.drafts_dir
         for file in drafts.list_drafts(folder):
             draft_id = file.name.removesuffix(drafts.DRAFT_SUFFIX)
@@ -363,6 +393,9 @@ class MainWizard(QWizard):
         return False
 
     def _offer(self, file: Path, draft_id: str) -> bool:
+        from desktop.logic.case.files import CaseFileError
+        from desktop.logic.wizard import drafts
+
         try:
             draft = drafts.read_draft(file)
         except CaseFileError:
@@ -387,8 +420,8 @@ class MainWizard(QWizard):
         super().done(result)
 
     def _update_title(self) -> None:
-        case = self.session.case
-        parts = [APP_TITLE, case.company.name or "新しいケース"]
+        name = self.session.case.company.name if self.session.has_case else ""
+        parts = [APP_TITLE, name or "新しいケース"]
         if self.session.path:
             parts.append(self.session.path.name)
         self.setWindowTitle(" — ".join(parts) + "[*]")

@@ -41,12 +41,12 @@ def test_logging_writes_a_rotating_log(tmp_path):
 
 
 def test_a_failing_rule_is_reported_on_the_page_not_raised(wizard, monkeypatch):
-    import desktop.ui.session as session_module
+    import desktop.logic.rules.evaluation as evaluation  # the session imports evaluate where it calls it
 
     def broken(case):
         raise RuntimeError("rule bug")
 
-    monkeypatch.setattr(session_module, "evaluate", broken)
+    monkeypatch.setattr(evaluation, "evaluate", broken)
     wizard.jump_to(PAGE_IDS["routes"])
     assert wizard.session.edit(lambda c: setattr(c.company, "name", "A"))
     page = wizard.currentPage()

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
 from desktop.logic.case.amounts import format_ratio
 from desktop.logic.case.model import Case
@@ -38,29 +38,29 @@ class PacketContext:
         return "・".join(n.strip() for n in self.case.company.representative_names if n.strip())
 
 
-SUMMARY = "ご相談の要旨と判定の概要"
-GUIDELINE = "経営者保証に関するガイドラインの要件"
-FINANCIALS = "決算の状況"
-GOVERNANCE = "ガバナンス・チェックの結果"
+CASE = "ご相談の要旨"
 ROUTES = "制度ごとの判定"
+OTHER_ROUTES = "そのほかの制度の判定"
+CHECKS = "ガイドラインの要件とガバナンス・チェック"
+FINANCIALS = "決算の状況"
 PLAN = "改善計画"
 EXPLANATION = "ご説明のお願い"
 DOCUMENTS = "ご用意する資料とご相談先"
 INTERNAL = "社内メモ"
-SECTION_TITLES = (SUMMARY, GUIDELINE, FINANCIALS, GOVERNANCE, ROUTES, PLAN, EXPLANATION, DOCUMENTS)
 
 
 def section_titles(audience: Audience) -> list[str]:
-    return list(SECTION_TITLES) + ([INTERNAL] if audience == "internal" else [])
+    """The numbered sections in order: the bank reads the routes it is not asked about as one
+    table (SPEC §7.2); the coordinator and the 社内控え read every route in detail."""
+    routes = OTHER_ROUTES if audience == "bank" else ROUTES
+    titles = [CASE, routes, CHECKS, FINANCIALS, PLAN, EXPLANATION, DOCUMENTS]
+    return titles + ([INTERNAL] if audience == "internal" else [])
 
 
-def section_number(title: str) -> int:
-    return SECTION_TITLES.index(title) + 1 if title in SECTION_TITLES else len(SECTION_TITLES) + 1
-
-
-def heading(title: str) -> list[Flowable]:
-    """A numbered section heading with a rule under it; never left alone at a page foot."""
-    table = Table([[para(f"{section_number(title)}", Styles.section), para(title, Styles.section)]],
+def heading(ctx: PacketContext, title: str) -> list[Flowable]:
+    """A numbered section heading with a rule under it, kept with the start of what follows."""
+    number = section_titles(ctx.audience).index(title) + 1
+    table = Table([[para(f"{number}", Styles.section), para(title, Styles.section)]],
                   colWidths=[10 * mm, FRAME_WIDTH - 10 * mm], hAlign="LEFT")
     table.setStyle(table_style([
         ("LINEBELOW", (0, 0), (-1, 0), 1.2, INK),
@@ -71,14 +71,25 @@ def heading(title: str) -> list[Flowable]:
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
     ]))
     table.keepWithNext = True
-    table.spaceBefore = 5 * mm  # dropped at the top of a page
-    return [CondPageBreak(60 * mm), table, Spacer(1, 3 * mm)]
+    table.spaceBefore = 4 * mm  # dropped at the top of a page
+    return [table, keep(Spacer(1, 2.5 * mm))]
 
 
 def subheading(title: str) -> list[Flowable]:
-    """A subsection title with room for a few lines under it; not kept with what follows,
-    so that a long table starts right under it and runs on to the next page."""
-    return [CondPageBreak(35 * mm), para(title, Styles.subsection)]
+    """A subsection title, kept with the start of what follows (see keep_starts_together)."""
+    return [para(title, Styles.subsection)]
+
+
+def keep(flowable: Flowable) -> Flowable:
+    """Mark a flowable to stay on the page of the start of the next one."""
+    flowable.keepWithNext = True
+    return flowable
+
+
+def cited(source: str) -> str:
+    """How a source is printed in the packet: every source goes through here, so that the
+    printed form (today the rule data's own tag) changes in one place."""
+    return source
 
 
 def status_cell(status: ConditionStatus) -> PlainCell:

@@ -5,7 +5,8 @@
 
 Importing this module costs nothing: reportlab and the packet's own modules are imported only
 when a packet is built, so the GUI start-up never pays for them (engineering §8). What each
-audience sees is described in desktop/logic/packet_text.py.
+audience sees is described in desktop/logic/packet/text.py; "summary" is the owner's
+one-page summary (desktop/logic/packet/onepage.py).
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from desktop.logic.rules.evaluation import Assessment
 
-Audience = Literal["bank", "coordinator", "internal"]
+Audience = Literal["bank", "coordinator", "internal", "summary"]
 AUDIENCE_LABELS: dict[Audience, str] = {
     "bank": "金融機関向け",
     "coordinator": "経営者保証コーディネーター向け",
     "internal": "社内控え",
+    "summary": "一枚もの（経営者向けの要約）",
 }
 
 

@@ -12,7 +12,7 @@ from reportlab import rl_config
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Table
 
 from desktop.logic.packet.styles import (
     GOTHIC,
@@ -25,6 +25,75 @@ from desktop.logic.packet.styles import (
     PAGE_WIDTH,
     RULE,
 )
+
+
+# A table that starts right under a heading brings this many body rows with it (a heading over a
+# single row at the foot of a page reads as a mistake); a paragraph brings two lines.
+ROWS_UNDER_A_HEADING = 3
+LINES_UNDER_A_HEADING = 2
+
+
+def start_height(flowable: Flowable | None, canvas: Canvas, width: float, frame_height: float) -> float:
+    """The height of the part of a flowable that must share a page with a heading above it:
+    a table's header and first rows (a category row counts with the row under it), a
+    paragraph's first lines, anything else whole."""
+    if flowable is None:
+        return 0.0
+    _, height = flowable.wrapOn(canvas, width, frame_height)
+    if isinstance(flowable, Table):
+        heights = flowable._rowHeights  # noqa: SLF001 - reportlab keeps the row heights only here
+        rows = min(len(heights), flowable.repeatRows + ROWS_UNDER_A_HEADING)
+        while rows < len(heights) and rows - 1 in getattr(flowable, "keep_rows", ()):
+            rows += 1
+        return float(sum(heights[:rows]))
+    if isinstance(flowable, Paragraph):
+        return min(height, LINES_UNDER_A_HEADING * flowable.style.leading)
+    if isinstance(flowable, KeepTogether):
+        # its wrap answers an impossible height to make the frame split it; _H is its content's
+        return min(flowable._H, frame_height)  # noqa: SLF001
+    return height
+
+
+class StartsTogether(CondPageBreak):
+    """A conditional page break sized at layout time: the headings it stands for and the start
+    of what follows them either fit on this page or all move to the next one. (reportlab's own
+    keepWithNext keeps the whole next flowable, which moves a long table and leaves a gap.)"""
+
+    def __init__(self, run: list[Flowable], following: Flowable | None) -> None:
+        super().__init__(0)
+        self.run, self.following = run, following
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
+        frame = self._doctemplateAttr("frame")
+        frame_height = frame._aH if frame else availHeight  # noqa: SLF001 - the frame's full height
+        needed = sum(f.wrapOn(self.canv, availWidth, frame_height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+                     for f in self.run) + start_height(self.following, self.canv, availWidth, frame_height)
+        # never more than a fresh page holds: a start taller than a page breaks once, not forever
+        self.height = min(needed, frame_height - 1)
+        return super().wrap(availWidth, availHeight)
+
+
+def keep_starts_together(story: list[Flowable]) -> list[Flowable]:
+    """The story with every run of keep-with-next flowables (headings) preceded by a
+    StartsTogether for the run and the start of the flowable after it."""
+    out: list[Flowable] = []
+    i = 0
+    while i < len(story):
+        if not story[i].getKeepWithNext():
+            out.append(story[i])
+            i += 1
+            continue
+        j = i
+        while j < len(story) and story[j].getKeepWithNext():
+            j += 1
+        run = story[i:j]
+        out.append(StartsTogether(run, story[j] if j < len(story) else None))
+        for flowable in run:
+            # handled here: reportlab's keepWithNext would keep the whole next flowable
+            flowable.keepWithNext = False
+        out.extend(run)
+        i = j
+    return out
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,11 @@
-"""Sections 6–8 of the packet and the 社内メモ: the improvement plan with the company's
-commitment, the 「ご説明のお願い」 sheet for the bank to fill in, the documents checklist and
-where to ask (SPEC §7.7–7.9, reference §B.6, §G)."""
+"""Sections 5–7 of the packet and the 社内メモ: the improvement plan, the 「ご説明のお願い」 sheet
+for the bank to fill in, the documents checklist, where to ask and the notices (SPEC §7.5–7.7,
+reference §B.6, §G). The company's commitment stands on page 1."""
 
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from desktop.logic.case.dates import jdate
 from desktop.logic.packet.blocks import (
@@ -14,8 +14,10 @@ from desktop.logic.packet.blocks import (
     INTERNAL,
     PLAN,
     PacketContext,
+    cited,
     heading,
     joined,
+    keep,
     subheading,
 )
 from desktop.logic.packet.styles import (
@@ -41,11 +43,10 @@ from desktop.logic.rules.data import caution_label
 
 
 def improvement(ctx: PacketContext) -> list[Flowable]:
-    story = heading(PLAN)
+    story = heading(ctx, PLAN)
     plan = improvement_plan(ctx.assessment)
     if plan:
-        story.append(para("未充足・未確認の項目と、その改善の取り組みです。", Styles.body))
-        story.append(Spacer(1, 2 * mm))
+        story += [keep(para("未充足・未確認の項目と、その改善の取り組みです。", Styles.body)), keep(Spacer(1, 2 * mm))]
         rows: list[list] = [["項目", "現状", "改善の取り組み", "担当", "目標時期"]]
         starts: list[int] = []
         for row in plan:
@@ -64,42 +65,30 @@ def improvement(ctx: PacketContext) -> list[Flowable]:
     else:
         story.append(para("未充足・未確認の項目はありません。現在の状態を維持し、引き続き情報を開示します。",
                           Styles.body))
-    signature = text(ctx.company) + (f"<br/>代表者　{text(ctx.representatives)}" if ctx.representatives else "")
-    story.append(KeepTogether([
-        *subheading("継続的な情報開示のお約束"),
-        para(ctx.wording.commitment.text, Styles.prose),
-        Spacer(1, 2 * mm),
-        para(signature, Styles.cell_right, markup=True),
-    ]))
     return story
 
 
 def explanation_request(ctx: PacketContext) -> list[Flowable]:
-    """One page the bank fills in: (a) what is insufficient, (b) what would make release
-    possible, with date and person — the record the bank keeps anyway (reference §B.6)."""
+    """The sheet the bank fills in: (a) what is insufficient, (b) what would make release
+    possible, with date and person — the record the bank keeps anyway (reference §B.6). Kept
+    on one page, and short enough to share a page with what comes before it."""
     req = ctx.wording.explanation_request
-    story: list[Flowable] = [PageBreak(), *heading(EXPLANATION)]
-    story.append(para(req.lead, Styles.prose_small))
-    story.append(Spacer(1, 3 * mm))
+    story: list[Flowable] = heading(ctx, EXPLANATION)
+    block: list[Flowable] = [para(req.lead, Styles.prose_small), Spacer(1, 2.5 * mm)]
     subject = "、".join(dict.fromkeys(loan.lender for loan in ctx.addressee.loans if loan.lender)) or "—"
-    story.append(grid_table(
+    block.append(grid_table(
         [[cell("会社名", Styles.cell_bold), ctx.company, cell("対象のお借入れ", Styles.cell_bold), subject]],
         fractions_of(FRAME_WIDTH, 14, 36, 16, 34), header_rows=0,
         extra=[("BACKGROUND", (0, 0), (0, 0), BAND_FILL), ("BACKGROUND", (2, 0), (2, 0), BAND_FILL)]))
-    story.append(Spacer(1, 3 * mm))
-    box_height = 74 * mm
+    block.append(Spacer(1, 2.5 * mm))
+    box_height = 48 * mm
     rows = [[para(req.question_a, Styles.cell_bold)], [""], [para(req.question_b, Styles.cell_bold)], [""]]
-    boxes = grid_table(rows, [FRAME_WIDTH], header_rows=0, heights=[None, box_height, None, box_height],
-                       extra=[("BACKGROUND", (0, 0), (0, 0), BAND_FILL), ("BACKGROUND", (0, 2), (0, 2), BAND_FILL),
-                              ("BOX", (0, 0), (-1, -1), 1, INK)])
-    story.append(boxes)
-    story.append(Spacer(1, 3 * mm))
-    story.append(_date_and_person_row())
-    story.append(Spacer(1, 3 * mm))
-    story.append(para(req.closing, Styles.body))
-    story.append(para(f"根拠：{req.source}", Styles.note))
-    story.append(PageBreak())
-    return story
+    block.append(grid_table(rows, [FRAME_WIDTH], header_rows=0, heights=[None, box_height, None, box_height],
+                            extra=[("BACKGROUND", (0, 0), (0, 0), BAND_FILL), ("BACKGROUND", (0, 2), (0, 2), BAND_FILL),
+                                   ("BOX", (0, 0), (-1, -1), 1, INK)]))
+    block += [Spacer(1, 2.5 * mm), _date_and_person_row(), Spacer(1, 2.5 * mm), para(req.closing, Styles.body),
+              para(f"根拠：{cited(req.source)}", Styles.note)]
+    return [*story, KeepTogether(block)]
 
 
 def _date_and_person_row() -> Flowable:
@@ -116,24 +105,27 @@ def _date_and_person_row() -> Flowable:
 
 
 def documents_and_contacts(ctx: PacketContext) -> list[Flowable]:
-    story = heading(DOCUMENTS)
+    story = heading(ctx, DOCUMENTS)
     story.extend(subheading("ご用意する資料"))
-    rows: list[list] = [["確認", "資料", "確認できること", "出典"]]
+    rows: list[list] = [["確認", "資料", "確認できること"]]
     for doc in documents_for(ctx.assessment):
-        rows.append([cell("□", Styles.mark), doc.name,
-                     para(text(doc.proves) + caution_tag(caution_label(doc.confidence)), markup=True),
-                     cell(doc.source, Styles.cell_small)])
-    story.append(grid_table(rows, fractions_of(FRAME_WIDTH, 7, 45, 34, 14)))
-    story.append(para("制度ごとに必要な資料は、5章の各制度の「必要な資料」もご覧ください。", Styles.note))
+        proves = (text(doc.proves) + caution_tag(caution_label(doc.confidence))
+                  + f"<br/><font size='6.5' color='#444444'>出典：{text(cited(doc.source))}</font>")
+        rows.append([cell("□", Styles.mark), doc.name, para(proves, markup=True)])
+    story.append(grid_table(rows, fractions_of(FRAME_WIDTH, 7, 50, 43)))
+    if ctx.audience != "bank":
+        story.append(para("制度ごとに必要な資料は、2章の各制度の「必要な資料」もご覧ください。", Styles.note))
     prefecture = ctx.case.company.prefecture
     rows = [["相談先", "ご相談できること", "出典"]]
     for contact in ctx.wording.contacts:
         body = contact.body + (f"（{prefecture}）" if contact.prefecture and prefecture else "")
         rows.append([cell(body, Styles.cell_bold),
                      para(text(contact.purpose) + caution_tag(caution_label(contact.confidence)), markup=True),
-                     cell(contact.source, Styles.cell_small)])
-    # A short list: kept whole rather than leaving its last row alone on a page.
-    story.append(KeepTogether([*subheading("ご相談先"), grid_table(rows, fractions_of(FRAME_WIDTH, 32, 52, 16))]))
+                     cell(cited(contact.source), Styles.cell_small)])
+    story += [*subheading("ご相談先"), grid_table(rows, fractions_of(FRAME_WIDTH, 32, 52, 16))]
+    notices = [f"・{text(n.text)}{caution_tag(caution_label(n.confidence))}<font size='6.5'>（{text(cited(n.source))}）</font>"
+               for n in ctx.wording.notices]
+    story.append(para("<br/>".join(notices), Styles.note, markup=True))
     return story
 
 
@@ -144,9 +136,9 @@ def internal_memo(ctx: PacketContext) -> list[Flowable]:
     """社内控え only: the negotiation notes, every answer note and earlier verdicts."""
     case = ctx.case
     neg = case.negotiation
-    story = heading(INTERNAL)
-    story.append(para("この章は社内控えにだけ印刷され、金融機関向け・コーディネーター向けには含まれません。",
-                      Styles.note))
+    story = heading(ctx, INTERNAL)
+    story.append(keep(para("この章は社内控えにだけ印刷され、金融機関向け・コーディネーター向けには含まれません。",
+                           Styles.note)))
     facts = [("交渉先", " ".join(p for p in (neg.counterparty, neg.branch) if p) or "—"),
              ("先方のご担当", neg.contact_person or "—"), ("作成者", neg.preparer or "—"),
              ("メモ", neg.notes.strip() or "—")]

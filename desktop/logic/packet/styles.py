@@ -71,15 +71,14 @@ BAND_FILL = colors.HexColor("#F2F2F2")
 def _style(name: str, font: str = GOTHIC, size: float = 8.5, leading: float | None = None,
            align: int = TA_LEFT, **extra: object) -> ParagraphStyle:
     values: dict[str, object] = {"textColor": INK, **extra}
-    return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading or size * 1.45,
+    return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading or size * 1.38,
                           alignment=align, wordWrap="CJK", **values)
 
 
 class Styles:
     """The packet's paragraph styles; every one wraps with wordWrap='CJK'."""
 
-    prose = _style("prose", MINCHO, 10, 17)
-    prose_small = _style("prose_small", MINCHO, 9, 14.5)
+    prose_small = _style("prose_small", MINCHO, 9, 13.8)
     body = _style("body", GOTHIC, 9, 13.5)
     note = _style("note", GOTHIC, 7.5, 11, textColor=GREY_TEXT, spaceBefore=1.5)
     cell = _style("cell")
@@ -88,13 +87,14 @@ class Styles:
     cell_right_bold = _style("cell_right_bold", GOTHIC_BOLD, align=TA_RIGHT)
     cell_center = _style("cell_center", align=TA_CENTER)
     cell_small = _style("cell_small", size=7.5, textColor=GREY_TEXT)
+    cell_small_ink = _style("cell_small_ink", size=7.5)
+    cell_center_bold = _style("cell_center_bold", GOTHIC_BOLD, align=TA_CENTER)
     head = _style("head", GOTHIC_BOLD, 8.5, align=TA_CENTER)
     mark = _style("mark", GOTHIC_BOLD, 13, 15, align=TA_CENTER)
     section = _style("section", GOTHIC_BOLD, 13.5, 18, keepWithNext=1, spaceBefore=4, spaceAfter=2)
-    subsection = _style("subsection", GOTHIC_BOLD, 10.5, 14, spaceBefore=8, spaceAfter=4)
-    title = _style("title", GOTHIC_BOLD, 22, 30, align=TA_CENTER)
-    subtitle = _style("subtitle", GOTHIC, 12, 18, align=TA_CENTER)
-    company = _style("company", GOTHIC_BOLD, 17, 24, align=TA_CENTER)
+    subsection = _style("subsection", GOTHIC_BOLD, 10.5, 14, spaceBefore=5, spaceAfter=2.5, keepWithNext=1)
+    title_line = _style("title_line", GOTHIC_BOLD, 15, 21)
+    company_line = _style("company_line", GOTHIC_BOLD, 13, 19)
     addressee = _style("addressee", GOTHIC_BOLD, 13, 19)
 
 
@@ -279,20 +279,21 @@ def _fitted_cell(item: PlainCell, width: float, col: int, row: int, commands: li
 
 def grid_table(rows: Sequence[Sequence[Cell]], widths: Sequence[float], *, header_rows: int = 1,
                extra: Sequence[tuple] = (), ruled: bool = True,
-               heights: Sequence[float | None] | None = None) -> Table:
+               heights: Sequence[float | None] | None = None, bands: Sequence[int] = ()) -> Table:
     """A ruled table whose header repeats on every page it spans (repeatRows).
 
     A `str` cell is plain text in the cell style (the header style in header rows); `cell()`
     gives plain text another style. Plain text that fits on one line is drawn as it is; longer
     text becomes a Paragraph, so no text is ever clipped: the cell grows downwards instead of
     running over its neighbour. ruled=False leaves the rules to `extra` (for rows that
-    continue the item above them).
+    continue the item above them). `bands` are category rows: one cell across the table,
+    shaded, never the last row of a page (NOSPLIT with the row under it).
     """
     commands: list[tuple] = [
         ("GRID", (0, 0), (-1, -1), 0.4, RULE) if ruled else ("BOX", (0, 0), (-1, -1), 0.4, RULE),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.6),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
         ("LEFTPADDING", (0, 0), (-1, -1), PADDING_X),
         ("RIGHTPADDING", (0, 0), (-1, -1), PADDING_X),
     ]
@@ -311,8 +312,12 @@ def grid_table(rows: Sequence[Sequence[Cell]], widths: Sequence[float], *, heade
                   repeatRows=header_rows, hAlign="LEFT")
     if header_rows:
         commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL))
+    for r in bands:
+        commands += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), BAND_FILL),
+                     ("NOSPLIT", (0, r), (-1, min(r + 1, len(rows) - 1)))]
     commands.extend(extra)
     table.setStyle(table_style(commands))
+    table.keep_rows = frozenset(bands)  # read by layout.start_height
     return table
 
 

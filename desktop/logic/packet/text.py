@@ -1,7 +1,9 @@
 """What the negotiation packet says, apart from how it is typeset (no reportlab in this module).
 
-Audiences (SPEC §7): 金融機関向け "bank" (default), 経営者保証コーディネーター向け "coordinator",
-社内控え "internal". Internal notes are never printed for the bank or the coordinator:
+Audiences (SPEC §7): 金融機関向け "bank" (default; the case on page 1, the routes not pursued as
+table rows), 経営者保証コーディネーター向け "coordinator" and 社内控え "internal" (every route in
+detail), and the owner's one-page summary "summary". Internal notes are never printed for the
+bank or the coordinator:
 
 * `case.negotiation.notes` — printed only in the 社内控え;
 * answer notes — a line starting with 「社内:」「社内：」 or 「【社内】」 is internal; the other lines
@@ -21,13 +23,13 @@ from desktop.logic.case.model import Case, Loan
 from desktop.logic.rules.checksheet import ItemResult
 from desktop.logic.rules.evaluation import Assessment
 from desktop.logic.packet.build import Audience
-from desktop.logic.rules.routes.base import RouteResult
+from desktop.logic.rules.routes.base import RouteResult, Verdict
 from desktop.logic.rules.routes.conditions import lender_named_in
 from desktop.logic.rules.data import Confidence, read_toml, validate_toml
 
 INTERNAL_MARKERS = ("社内:", "社内：", "【社内】")
-# Routes whose verdict says the situation is outside them; the bank version lists them in the
-# summary only, the 社内控え shows their details too.
+# Routes whose verdict says the situation is outside them; the coordinator version lists them in
+# its routes table only, the 社内控え shows their details too.
 OUT_OF_PLAY = ("not_applicable", "closed")
 
 
@@ -256,3 +258,59 @@ def _condition_labels(assessment: Assessment) -> dict[str, str]:
     labels = {c.id: c.label for r in assessment.routes for c in r.conditions}
     labels.update({i: res.label for i, res in assessment.checksheet.results.items()})
     return labels
+
+
+# Best first: what can be used now, then what the lender decides, then what needs input.
+VERDICT_RANK: dict[Verdict, int] = {"eligible": 0, "possible": 1, "needs_input": 2, "not_eligible": 3,
+                                    "not_applicable": 4, "closed": 5}
+WORTH_PRESENTING = 2  # ranks up to needs_input are candidates
+BEST_ROUTES = 3
+
+
+def best_routes(assessment: Assessment) -> list[RouteResult]:
+    """Up to three routes worth pursuing: best verdict first, the owner's choices before others
+    of the same verdict, then the cheaper."""
+    chosen = assessment.case.selected_routes
+
+    def key(route: RouteResult) -> tuple[int, int, int]:
+        fee = route.fee
+        cost = fee.yen_estimate if fee is not None and fee.yen_estimate is not None else 0
+        order = chosen.index(route.route_id) if route.route_id in chosen else len(chosen)
+        return VERDICT_RANK[route.verdict], order, cost
+
+    ranked = sorted((r for r in assessment.routes if VERDICT_RANK[r.verdict] <= WORTH_PRESENTING), key=key)
+    return ranked[:BEST_ROUTES]
+
+
+def pursued_routes(assessment: Assessment) -> list[RouteResult]:
+    """The routes the owner pursues, in the order of preference: those chosen on the routes
+    page, else (nothing chosen) the best ones. Page 1 presents these; the bank reads every
+    other route as one row of a table (SPEC §7.1–7.2)."""
+    by_id = {r.route_id: r for r in assessment.routes}
+    chosen = [by_id[i] for i in assessment.case.selected_routes if i in by_id]
+    return chosen or best_routes(assessment)
+
+
+def routes_held_back(assessment: Assessment, item_id: str) -> list[RouteResult]:
+    """The routes still in play that an item holds back (its condition not met or unknown)."""
+    return [r for r in assessment.routes if in_play(r)
+            and any(c.id == item_id and c.status in ("not_met", "unknown") for c in r.conditions)]
+
+
+def top_improvements(assessment: Assessment, count: int = 3) -> list[ItemResult]:
+    """The unmet checksheet items worth most to the owner, best first.
+
+    Worth is what fixing the item would unblock: the number of routes still in play that it
+    holds back, then an item the official sheet marks important, then a clear 未充足 before a
+    一部 / 未確認, then one with a stated gap; ties keep the checksheet's order."""
+    ranked = sorted(assessment.checksheet.unmet(),
+                    key=lambda r: (-len(routes_held_back(assessment, r.id)), not r.item.important,
+                                   r.status != "not_met", not r.gap))
+    return ranked[:count]
+
+
+def planned_actions(case: Case, item_id: str) -> list[str]:
+    """The actions the company plans for an item, earliest due first."""
+    actions = sorted((a for a in case.negotiation.actions if a.item_id == item_id and a.action.strip()),
+                     key=lambda a: (a.due is None, a.due or dt.date.max))
+    return [a.action.strip() for a in actions]

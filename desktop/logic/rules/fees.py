@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from desktop.logic.case.amounts import format_rate, format_yen
+from desktop.logic.case.amounts import format_rate
 from desktop.logic.case.model import PlannedLoan
 from desktop.logic.rules.data import Confidence, Params, Rule, RuleVersion, caution_label, load_rule
 
@@ -24,6 +24,8 @@ class FeeEstimate:
     rate_max: Decimal
     rate_exact: Decimal | None = None
     yen_estimate: int | None = None
+    # The 概算 at the lowest rate, when the 料率区分 is not known (yen_estimate is then the highest).
+    yen_low: int | None = None
     surcharge_rate: Decimal | None = None
     surcharge_yen: int | None = None
     note: str = ""
@@ -94,6 +96,7 @@ def fee_from_table(table: list[Decimal], loan: PlannedLoan, *, surcharge: Decima
         rate_min=rate_min, rate_max=rate_max,
         rate_exact=None if exact is None else exact + surcharge,
         yen_estimate=cost_over_loan(applied, loan),
+        yen_low=cost_over_loan(rate_min, loan) if exact is None and rate_min != rate_max else None,
         surcharge_rate=surcharge or None,
         surcharge_yen=cost_over_loan(surcharge, loan) if surcharge else None,
         note=note, source=source,
@@ -131,17 +134,49 @@ def rate_text(fee: FeeEstimate) -> str:
     return f"年{format_rate(fee.rate_min)}〜{format_rate(fee.rate_max)}"
 
 
+def approx_yen(amount: int) -> str:
+    """A 概算 in rounded yen, as a reader says it: 約152万円, 約4.7万円, 約1億2,300万円.
+
+    Estimates printed to the yen suggest a precision they do not have: rounded half up to the
+    万円 (to the 千円 below 10万円, to the 百万円 from 1億円), in integers.
+    """
+    if amount < 0:
+        return "▲" + approx_yen(-amount)
+    if amount < 10_000:
+        return "1万円未満" if amount else "0円"
+    if amount < 100_000:
+        tenths = (amount + 500) // 1_000  # in 千円
+        return f"約{tenths // 10}.{tenths % 10}万円" if tenths % 10 else f"約{tenths // 10}万円"
+    if amount < 100_000_000:
+        man = (amount + 5_000) // 10_000
+        if man < 10_000:
+            return f"約{man:,}万円"
+    hundred_man = (amount + 500_000) // 1_000_000  # in 百万円
+    oku, rest = divmod(hundred_man, 100)
+    return f"約{oku}億{rest * 100:,}万円" if rest else f"約{oku}億円"
+
+
+def cost_text(fee: FeeEstimate) -> str:
+    """The 概算 over the planned loan: 約152万円, or 約57万〜約240万円 while the 料率区分 is open;
+    empty when no amount can be estimated."""
+    if fee.yen_estimate is None:
+        return ""
+    if fee.yen_low is not None and approx_yen(fee.yen_low) != approx_yen(fee.yen_estimate):
+        return f"{approx_yen(fee.yen_low)}〜{approx_yen(fee.yen_estimate).removeprefix('約')}"
+    return approx_yen(fee.yen_estimate)
+
+
 def fee_lines(fee: FeeEstimate | None) -> list[str]:
-    """Rate, 概算 cost over the planned loan, and the surcharge part, one line each."""
+    """Rate, rounded 概算 cost over the planned loan, and the surcharge part, one line each."""
     if fee is None:
         return []
     lines = [rate_text(fee) + (f"（{fee.caution}）" if fee.caution else "")]
     if fee.yen_estimate is not None:
-        lines.append(f"概算 {format_yen(fee.yen_estimate)}")
+        lines.append(f"概算 {cost_text(fee)}")
     if fee.surcharge_rate is not None:
         extra = f"うち上乗せ 年{format_rate(fee.surcharge_rate)}"
         if fee.surcharge_yen is not None:
-            extra += f"（{format_yen(fee.surcharge_yen)}）"
+            extra += f"（{approx_yen(fee.surcharge_yen)}）"
         lines.append(extra)
     return lines
 

@@ -8,8 +8,10 @@ with the same merge key as the step on top joins it, until `seal()` (the user le
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from desktop.logic.case.model import Case
+if TYPE_CHECKING:  # the window imports this before its first paint, which needs no pydantic
+    from desktop.logic.case.model import Case
 
 DEFAULT_LIMIT = 200
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import reduce
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -29,8 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.logic.case.amounts import Unit
-from desktop.logic.case.model import Case
-from desktop.logic.wizard.editing import lender_names, toggled
 from desktop.logic.wizard.navigation import PageInfo
 from desktop.logic.wizard.undo import list_edit_label
 from desktop.ui.session import CaseSession
@@ -46,6 +44,9 @@ from desktop.ui.widgets import (
     error_label,
     form_row,
 )
+
+if TYPE_CHECKING:  # the case model loads pydantic, which the first page does not wait for
+    from desktop.logic.case.model import Case
 
 class WizardController(Protocol):
     """The case-level commands a page may ask of the window. Pages see this interface, never
@@ -205,6 +206,8 @@ class CasePage(QWizardPage):
         combo = NameCombo(label)
         form_row(form, label, combo)
         combo.nameEdited.connect(lambda name: self._write(path, name, _field_label(label)))
+        from desktop.logic.wizard.editing import lender_names
+
         self._loaders.append(lambda fresh: combo.set_names(lender_names(self.case), _read(self.case, path)))
         return combo
 
@@ -230,6 +233,8 @@ class CasePage(QWizardPage):
     def choices_group(self, title: str, path: str,
                       choices: Sequence[tuple[str, str]]) -> tuple[QGroupBox, dict[str, QCheckBox]]:
         """A box of tick boxes bound to a list of values in the case (goals, requests …)."""
+        from desktop.logic.wizard.editing import toggled
+
         group = QGroupBox(title)
         box = QVBoxLayout(group)
         checks: dict[str, QCheckBox] = {}

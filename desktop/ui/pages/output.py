@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushBu
 from desktop.logic.case.files import SaveError
 from desktop.logic.wizard.editing import record_snapshot, verdict_summary
 from desktop.logic.packet import build as packet_builder
-from desktop.ui import dialogs, printing, temp_files
+from desktop.ui import dialogs, temp_files
 from desktop.ui.pages.base import CasePage, error_banner, note, show_banner
 from desktop.ui.widgets import ChoiceCombo, form_row, new_form
 
@@ -41,6 +41,9 @@ class OutputPage(CasePage):
         self.addressee.setEditable(True)
         self.addressee.setAccessibleName("宛先（金融機関名）")
         form_row(form, "宛先（金融機関名）", self.addressee)
+        # the owner's 一枚もの is addressed to no one
+        self.audience.currentIndexChanged.connect(
+            lambda: self.addressee.setEnabled(self.audience.value() != "summary"))
         buttons = QHBoxLayout()
         self.preview_button = QPushButton("プレビュー（PDFビューアで開く）")
         self.save_pdf_button = QPushButton("PDFを保存(&P)…")
@@ -133,6 +136,8 @@ class OutputPage(CasePage):
     def save_pdf(self, path: Path | None = None) -> Path | None:
         base = self.session.path.with_suffix(".pdf") if self.session.path else Path(
             f"交渉資料_{self.case.company.name or 'ケース'}.pdf")
+        if self.audience.value() == "summary":  # the one-page summary never replaces the packet
+            base = base.with_name(f"{base.stem}_一枚もの.pdf")
         target = path or dialogs.ask_pdf_path(self, str(base))
         if target is None or not self._write_pdf(target):
             return None
@@ -141,6 +146,9 @@ class OutputPage(CasePage):
 
     def print_packet(self) -> None:
         """Print through the system's print dialog, the pages rendered by the app itself."""
+        # PDFium loads only when printing: importing it costs about as much as a bare wizard's start-up.
+        from desktop.ui import printing
+
         path = temp_files.new_pdf_path("交渉資料")
         if not self._write_pdf(path):
             return

@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop.logic.case.demo import demo_cases
-from desktop.logic.wizard.drafts import load_recent
 from desktop.ui.pages.base import CasePage, note
 from desktop.ui.path_check import PathChecker
 from desktop.ui.widgets import ChoiceCombo, DateField, form_row, new_form
@@ -81,7 +79,7 @@ class StartPage(CasePage):
 
         demo = QGroupBox("デモケース（操作の練習用）")
         form = new_form()
-        self.demo_choice = ChoiceCombo("デモケース", [(key, DEMO_LABELS.get(key, key)) for key in demo_cases()])
+        self.demo_choice = ChoiceCombo("デモケース", list(DEMO_LABELS.items()))
         self.demo_button = QPushButton("デモケースを開く")
         self.demo_button.clicked.connect(lambda: self.controller.load_demo(self.demo_choice.value()))
         form_row(form, "デモケース", self.demo_choice)
@@ -90,10 +88,14 @@ class StartPage(CasePage):
         layout.addWidget(demo)
 
     def load(self, fresh: bool) -> None:
+        self._show_current()
+        if not self.session.has_case:
+            return  # dates (today, the fields' default) and recent cases follow just after the first paint
         self.assessment_date.set_value(self.case.assessment_date, keep_invalid=not fresh)
         self.application_date.set_value(self.case.application_date, keep_invalid=not fresh)
-        self._show_current()
         self.recent.clear()
+        from desktop.logic.wizard.drafts import load_recent  # reads case files: pydantic, after the first paint
+
         entries = load_recent(self.session.data_dir)
         for entry in entries:
             item = QTreeWidgetItem([entry.company, f"{entry.saved_at:%Y-%m-%d %H:%M}", entry.summary,
@@ -106,7 +108,9 @@ class StartPage(CasePage):
 
     def _show_current(self, _dirty: bool = False) -> None:
         path, saved_at = self.session.path, self.session.saved_at
-        text = f"編集中のケース：{self.case.company.name or '（会社名未入力）'}　ファイル：{path or 'まだ保存していません'}"
+        # Before the first case is made (just after the first paint): the new case it will be.
+        name = self.case.company.name if self.session.has_case else ""
+        text = f"編集中のケース：{name or '（会社名未入力）'}　ファイル：{path or 'まだ保存していません'}"
         if path and saved_at:
             text += f"　最終保存：{saved_at:%Y-%m-%d %H:%M}"
         if self.session.dirty:

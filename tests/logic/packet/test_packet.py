@@ -15,7 +15,8 @@ from desktop.logic.case.model import Answer, Case, Negotiation
 from desktop.logic.case.dates import jdate
 from desktop.logic.rules.evaluation import evaluate
 from desktop.logic.packet.build import AUDIENCE_LABELS, Audience, build_packet
-from desktop.logic.packet.text import load_packet_text
+from desktop.logic.packet.text import VERDICT_RANK, load_packet_text, pursued_routes, request_paragraph
+from desktop.logic.rules.fees import cost_text, fee_lines
 from tests import builders
 from tests.packets import DEMOS
 from tests.packets import demo_assessment as assessment
@@ -38,13 +39,28 @@ def whole(pages: list[str]) -> str:
 
 
 @pytest.mark.parametrize("name", DEMOS)
-def test_cover_names_company_audience_and_rule_data_date(name: str) -> None:
+def test_page_one_holds_the_case(name: str) -> None:
+    """Who asks whom for what, the routes pursued with verdict and rounded cost, the key
+    figures against their thresholds, and the commitment — all on page 1 (SPEC §7.1)."""
     a = assessment(name)
-    cover = squeeze(texts(name)[0])
-    assert a.case.company.name in cover
-    assert "経営者保証に関するご相談資料" in cover and "（金融機関向け）" in cover
-    assert "判定に用いたルールデータの確認日" + jdate(a.rules_checked_on) in cover
-    assert f"{a.case.negotiation.counterparty}{a.case.negotiation.branch}御中" in cover
+    first = squeeze(page_texts(packet(name), layout=False)[0])
+    assert a.case.company.name in first
+    assert "経営者保証に関するご相談資料（金融機関向け）" in first
+    assert "ルールデータの確認日" + jdate(a.rules_checked_on) in first
+    assert f"{a.case.negotiation.counterparty}{a.case.negotiation.branch}御中" in first
+    assert squeeze(request_paragraph(a.case, "bank")) in first
+    for route in pursued_routes(a):
+        assert squeeze(route.name) in first
+        for line in fee_lines(route.fee):
+            assert squeeze(line) in first
+    assert len(pursued_routes(a)) >= 1
+    assert "主要な数値と基準" in first and "EBITDA有利子負債倍率" in first
+    assert squeeze(load_packet_text().commitment.text) in first
+
+
+@pytest.mark.parametrize("name", DEMOS)
+def test_bank_packet_fits_in_eight_pages(name: str) -> None:
+    assert len(texts(name)) <= 8
 
 
 def between(text: str, start: str, end: str) -> str:
@@ -53,17 +69,23 @@ def between(text: str, start: str, end: str) -> str:
 
 
 @pytest.mark.parametrize("name", DEMOS)
-def test_every_route_is_listed_with_its_verdict_mark(name: str) -> None:
+def test_every_route_is_listed_once_with_its_verdict_mark(name: str) -> None:
+    """The bank reads the routes pursued on page 1 and every other route as one table row."""
     a = assessment(name)
-    # Layout mode: the route table's first column holds the marks, one per route, in order,
-    # even where the table runs on to the next page.
-    table = between("\n".join(texts(name)[1:]), "保証料（年率・概算）", "主要な数値（直近の決算期）")
-    marks = re.findall(r"^\s{0,4}([◎○？×—])\s", table, flags=re.MULTILINE)
-    assert marks == [route.mark for route in a.routes]
-    # Reading order: each row reads mark, then the route's full Japanese name.
+    pursued = pursued_routes(a)
+    others = sorted((r for r in a.routes if r not in pursued), key=lambda r: VERDICT_RANK[r.verdict])
+    # Layout mode: a route table's first column holds the marks, one per route, in order.
+    first = between(texts(name)[0], "進めたい制度と保証料の概算", "主要な数値と基準")
+    rest = between("\n".join(texts(name)[1:]), "主な理由", "ガイドラインの要件とガバナンス・チェック")
+    # (the legend under each table also starts with 「◎ 利用できる見込み」)
+    marks = re.compile(r"^\s{0,4}([◎○？×—])\s+(?!利用できる見込み)", flags=re.MULTILINE)
+    assert marks.findall(first) == [r.mark for r in pursued]
+    assert marks.findall(rest) == [r.mark for r in others]
+    # Reading order: each row reads mark, then the route's full Japanese name; no route in detail.
     plain = squeeze("".join(page_texts(packet(name), layout=False)))
     for route in a.routes:
-        assert route.mark + squeeze(route.name) in plain, route.route_id
+        assert plain.count(route.mark + squeeze(route.name)) == 1, route.route_id
+    assert "主な理由：" not in plain
 
 
 @pytest.mark.parametrize("name", DEMOS)
@@ -72,8 +94,9 @@ def test_key_figures_are_printed_as_formatted(name: str) -> None:
     text = whole(texts(name))
     p0 = a.indicators.p0
     assert p0 is not None
-    assert f"純資産{format_yen(p0.net_assets)}" in text
-    assert f"減価償却前経常利益{format_yen(p0.dbop)}" in text
+    key_figures = between(text, "主要な数値と基準", "継続的な情報開示のお約束")
+    assert format_yen(p0.net_assets) in between(key_figures, "純資産", "減価償却前経常利益")
+    assert format_yen(p0.dbop) in between(key_figures, "減価償却前経常利益", "EBITDA")
     for period in a.case.periods:
         assert format_yen(period.revenue_yen, Unit.THOUSAND, suffix=False) in text
         assert format_yen(period.net_assets_yen, Unit.THOUSAND, suffix=False) in text
@@ -108,7 +131,7 @@ def test_every_page_has_the_footer_with_company_page_count_and_disclaimer() -> N
 
 def test_route_sections_show_conditions_gaps_fees_and_documents() -> None:
     a = assessment("succession")
-    text = flowing(packet("succession"))
+    text = flowing(packet("succession", "coordinator"))
     guideline = a.route("guideline_release")
     for condition in guideline.conditions:
         assert squeeze(condition.label) in text
@@ -118,7 +141,7 @@ def test_route_sections_show_conditions_gaps_fees_and_documents() -> None:
         assert squeeze(document) in text
     for route in a.routes:
         if route.fee is not None and route.fee.yen_estimate is not None:
-            assert f"概算{format_yen(route.fee.yen_estimate)}" in text
+            assert f"概算{cost_text(route.fee)}" in text
 
 
 def test_cautions_mark_interpreted_and_unconfirmed_items() -> None:
@@ -198,7 +221,7 @@ def test_addressee_narrows_the_loans_to_that_lender() -> None:
     a = assessment("healthy")
     text = flowing((build_packet(a, "bank", addressee="尾張信用金庫")))
     assert "尾張信用金庫御中" in text and "尾張信用金庫からのお借入れのみを記載しています。" in text
-    loans = between(text, "対象のお借入れ", "新規のお借入れ（予定）")
+    loans = between(text, "お借入れ先", "新規のお借入れ（予定）")
     assert "40,000,000円" in loans and "120,000,000円" not in loans and "東海みらい銀行" not in loans
 
 
@@ -212,9 +235,9 @@ def test_unknown_audience_is_refused() -> None:
         build_packet(assessment("healthy"), "press")  # type: ignore[arg-type]
 
 
-def test_audience_labels_cover_the_three_audiences() -> None:
+def test_audience_labels_cover_the_four_audiences() -> None:
     assert AUDIENCE_LABELS == {"bank": "金融機関向け", "coordinator": "経営者保証コーディネーター向け",
-                               "internal": "社内控え"}
+                               "internal": "社内控え", "summary": "一枚もの（経営者向けの要約）"}
 
 
 def test_importing_the_packet_api_does_not_load_reportlab() -> None:
@@ -224,17 +247,17 @@ def test_importing_the_packet_api_does_not_load_reportlab() -> None:
     assert done.stdout.strip() == "False"
 
 
-def test_bank_details_routes_in_play_and_the_internal_copy_details_all() -> None:
+def test_coordinator_details_routes_in_play_and_the_internal_copy_details_all() -> None:
     a = assessment("startup")
     in_play = [r for r in a.routes if r.verdict not in ("not_applicable", "closed")
                or r.route_id in a.case.selected_routes]
     out = [r for r in a.routes if r not in in_play]
     assert out, "the start-up demo has routes outside its situation"
-    bank, internal = flowing(packet("startup")), flowing(packet("startup", "internal"))
-    assert bank.count("主な理由：") == len(in_play)
+    coordinator, internal = flowing(packet("startup", "coordinator")), flowing(packet("startup", "internal"))
+    assert coordinator.count("主な理由：") == len(in_play)
     assert internal.count("主な理由：") == len(a.routes)
     for route in out:
-        assert squeeze(f"{route.mark} {route.name}（{route.verdict_label}）") in bank
+        assert squeeze(f"{route.mark}{route.name}{route.verdict_label}") in coordinator
 
 
 def test_a_malformed_packet_text_file_names_the_file_and_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -106,3 +106,14 @@ def test_write_packet_writes_a_complete_pdf(tmp_path: Path) -> None:
     write_packet(evaluate(demo_cases()["healthy"]), target, "internal")
     data = target.read_bytes()
     assert data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF")
+
+
+def test_packet_command_writes_the_one_page_summary(case_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "summary.pdf"
+    done = run_cli("packet", str(case_file), "-o", str(out), "--audience", "summary")
+    assert done.returncode == 0, done.stderr
+    pages = page_texts(out.read_bytes())
+    assert len(pages) == 1
+    page = squeeze(pages[0])
+    assert "経営者保証の解除に向けた現状（一枚もの）" in page and "株式会社さくら食品" in page
+    assert "効果の大きい改善（3つ）" in page

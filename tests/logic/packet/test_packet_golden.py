@@ -1,5 +1,6 @@
-"""Golden images: page 1 and the first route page of each demo packet, rendered by PDFium
-(pypdfium2) at 50 dpi, must match the committed PNGs in tests/golden/ within a small pixel tolerance.
+"""Golden images: page 1 of each demo's bank packet, the first route-detail page of its
+coordinator packet and its one-page summary, rendered by PDFium (pypdfium2) at 50 dpi, must match
+the committed PNGs in tests/golden/ within a small pixel tolerance.
 
 The PDFs are built with invariant=1 (always, see desktop/logic/packet/layout.py), so only a change in
 what is printed moves a pixel. After an intended change, regenerate deliberately:
@@ -45,10 +46,11 @@ def different_pixels(actual: Image.Image, expected: Image.Image) -> int:
 
 
 @pytest.mark.parametrize("name", DEMOS)
-@pytest.mark.parametrize("which", ["p1", "routes"])
+@pytest.mark.parametrize("which", ["p1", "routes", "summary"])
 def test_page_matches_golden_image(name: str, which: str) -> None:
-    pdf = demo_packet(name)
-    page = 1 if which == "p1" else route_page(pdf)
+    audience = {"p1": "bank", "routes": "coordinator", "summary": "summary"}[which]
+    pdf = demo_packet(name, audience)  # type: ignore[arg-type]
+    page = route_page(pdf) if which == "routes" else 1
     # Grey is enough for a packet that must read in black and white, and keeps the PNGs small.
     actual = render_page(pdf, page, DPI).convert("L")
     path = GOLDEN / f"{name}-{which}.png"

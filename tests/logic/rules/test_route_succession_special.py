@@ -243,7 +243,7 @@ def test_fee_standard_table_with_coordinator_saving() -> None:
     saving = cost_over_loan(Decimal("1.90"), loan) - cost_over_loan(Decimal("1.15"), loan)  # type: ignore[operator]
     assert saving == 628_125
     note = next(n for n in r.notes if "経営者保証コーディネーター" in n and "無料" in n)
-    assert "0.20%〜1.15%" in note and "628,125円" in note
+    assert "0.20%〜1.15%" in note and "約63万円の軽減" in note
 
 
 def test_fee_coordinator_confirmed_table() -> None:

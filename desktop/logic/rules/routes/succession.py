@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from desktop.logic.case.amounts import format_rate, format_yen
+from desktop.logic.case.amounts import format_rate
 from desktop.logic.case.model import PlannedLoan, Succession
 from desktop.logic.case.dates import civil_elapsed, earliest_start, jdate, period_last_day
-from desktop.logic.rules.fees import RATE_CLASS_NOTE, FeeEstimate, fee_from_table, fee_tables_on
+from desktop.logic.rules.fees import RATE_CLASS_NOTE, FeeEstimate, approx_yen, fee_from_table, fee_tables_on
 from desktop.logic.rules.routes.base import (
     Condition,
     ConditionStatus,
@@ -159,7 +159,7 @@ def _fee(app_date: dt.date, loan: PlannedLoan, tags: Tags) -> tuple[FeeEstimate 
     saving = ""
     confirmed = fee_from_table(cheap, loan)
     if fee.yen_estimate is not None and confirmed.yen_estimate is not None:
-        saving = f"（この借入では概算 {format_yen(fee.yen_estimate - confirmed.yen_estimate)}の軽減）"
+        saving = f"（この借入では概算 {approx_yen(fee.yen_estimate - confirmed.yen_estimate)}の軽減）"
     return fee, (f"経営者保証コーディネーター（各都道府県の事業承継・引継ぎ支援センター、無料）の確認を受けると、"
                  f"保証料率が {cheap_range} に下がります{saving}（S002、W50）。")
 
