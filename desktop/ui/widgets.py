@@ -224,7 +224,8 @@ class DateField(QWidget):
     errorChanged = Signal(str)
 
     def __init__(self, name: str, *, optional: bool = False, inline_error: bool = True,
-                 parent: QWidget | None = None) -> None:
+                 era_below: bool = False, parent: QWidget | None = None) -> None:
+        """era_below: the 和暦 under the entry, not beside it (a grid column as narrow as a figure)."""
         super().__init__(parent)
         self._optional = optional
         self._value: dt.date | None = None
@@ -238,12 +239,12 @@ class DateField(QWidget):
         metrics = self.edit.fontMetrics()
         self.edit.setMinimumWidth(metrics.horizontalAdvance("0000/00/00") + 24)
         self.edit.setMaximumWidth(metrics.horizontalAdvance("令和10年12月31日") + 24)
-        if not inline_error:  # a table cell: leave the room to the table's text columns
+        if not inline_error and not era_below:  # a table cell: leave the room to the table's text columns
             self.edit.setMaximumWidth(self.edit.minimumWidth())
         self.era = QLabel(self)
         self.era.setAccessibleName(f"{name}（和暦）")
         self.error = error_label()
-        _lay_out_field(self, self.era, inline_error)
+        _lay_out_field(self, self.era, inline_error, beside_below=era_below)
         self.edit.editingFinished.connect(self._commit)
         self.edit.installEventFilter(self)
 
@@ -306,17 +307,21 @@ class DateField(QWidget):
             self.era.setText("")
 
 
-def _lay_out_field(field: YenField | DateField, beside: QLabel, inline_error: bool) -> None:
-    """The edit with its unit or 和暦 beside it, and the message under them (unless a table
-    shows it under itself: a cell has no room)."""
+def _lay_out_field(field: YenField | DateField, beside: QLabel, inline_error: bool,
+                   beside_below: bool = False) -> None:
+    """The edit with its unit or 和暦 beside it (or under it), and the message under them (unless
+    a table shows it under itself: a cell has no room)."""
     row = QHBoxLayout()
     row.setContentsMargins(0, 0, 0, 0)
     row.addWidget(field.edit, 1)
-    row.addWidget(beside)
+    if not beside_below:
+        row.addWidget(beside)
     box = QVBoxLayout(field)
     box.setContentsMargins(0, 0, 0, 0)
     box.setSpacing(2)
     box.addLayout(row)
+    if beside_below:
+        box.addWidget(beside)
     if inline_error:
         box.addWidget(field.error)
     field.setFocusProxy(field.edit)
@@ -363,6 +368,7 @@ class NameCombo(QComboBox):
         self.addItems(list(names))
         self.setCurrentIndex(-1)
         self.setEditText(current)
+        self.lineEdit().setCursorPosition(0)  # a narrow cell shows the start of the name, not the end
         self.blockSignals(False)
         self._last = current.strip()
 
@@ -563,6 +569,7 @@ class RecordTable(QWidget):
             date.errorChanged.connect(report)
             return date
         line = QLineEdit(value or "")
+        line.setCursorPosition(0)  # a narrow cell shows the start of its text, not the end
         line.setAccessibleName(name)
         line.textEdited.connect(write)
         return line

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -78,6 +79,9 @@ class MainWizard(QWizard):
         # Room for the titles with a ✓; a count goes on a second line (see _update_marks).
         self.side.addItems([f"{info.id + 1}. {info.title} ✓" for info in PAGES])
         self.side.setMinimumWidth(self.side.sizeHintForColumn(0) + 24)
+        # As wide as its entries, not QListWidget's fixed 256 px: the page needs the room on small screens.
+        self.side.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
+        self.side.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Expanding)
         self.side.currentRowChanged.connect(self._on_side_row)
         # Kept as an attribute: setSideWidget does not take the Python wrapper's ownership.
         self.side_panel = self._build_side()

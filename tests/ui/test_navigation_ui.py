@@ -28,9 +28,9 @@ def test_year_end_dates_cannot_be_duplicated_or_cleared_and_columns_stay_newest_
     page.year_ends[1].set_value(dt.date(2026, 3, 31))
     page.year_ends[1].dateEdited.emit(dt.date(2026, 3, 31))  # same as 直近期
     assert wizard.session.case.periods == before
-    assert "同じ決算日" in page.year_end_errors[1].text() and page.year_end_errors[1].isVisibleTo(page)
+    assert "前期の決算日：ほかの期と同じ決算日" in page.messages.text() and page.messages.isVisibleTo(page)
     page.year_ends[0].dateEdited.emit(None)  # cleared
-    assert wizard.session.case.periods == before and "空にできません" in page.year_end_errors[0].text()
+    assert wizard.session.case.periods == before and "直近期の決算日：決算日は空にできません" in page.messages.text()
     assert page.year_ends[0].value() == before[0].fiscal_year_end
     page.year_ends[0].dateEdited.emit(dt.date(2023, 3, 31))  # now the oldest
     page.year_ends[0].editingFinished.emit()

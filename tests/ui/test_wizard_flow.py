@@ -96,8 +96,10 @@ def test_full_case_through_every_page(qtbot, wizard, monkeypatch, tmp_path):
     assert periods[0].operating_profit_yen == -1_234_000
     assert periods[0].revenue_yen == 500_000_000
     # Live indicators beside the figures: 純資産 = 資産 − 負債, DBOP = 経常利益 + 減価償却費.
-    assert fin.indicator_labels[(0, 0)].text() == "150,000,000円"
-    assert fin.indicator_labels[(2, 0)].text() == "38,000,000円"
+    # Amounts in the page's unit (千円), which the indicators' title says.
+    assert "金額の単位：千円" in fin.indicator_title.text()
+    assert fin.indicator_labels[(0, 0)].text() == "150,000"
+    assert fin.indicator_labels[(2, 0)].text() == "38,000"
     assert fin.indicator_labels[(3, 0)].text() == "9.13倍"  # (40+120−80) ÷ (−1.234+10) 百万円
     type_yen(qtbot, fin.fields[(0, "operating_profit_yen")], "30,000")
     assert fin.indicator_labels[(3, 0)].text() == "2.00倍"

@@ -59,6 +59,9 @@ def parse_yen(text: str | None, unit: Unit = Unit.YEN) -> int | None:
     s = normalize_amount_text(text).replace(" ", "")
     if not s:
         return None
+    if any(ch in s for ch in "\t\r\n"):
+        # Several spreadsheet cells pasted into one field: say so, not 「カンマの位置」.
+        raise AmountError("複数のセル（タブや改行で区切られた値）が入っています。金額を1つだけ入力してください。")
     negative = False
     if s.startswith("(") and s.endswith(")"):
         negative, s = True, s[1:-1]

@@ -15,7 +15,10 @@ from desktop.logic.case.amounts import Unit, format_yen
 from desktop.logic.case.model import PERIOD_FIELDS, SIGNED_PERIOD_FIELDS, Action, Answer, Case, Period, Snapshot
 from desktop.logic.rules.routes.base import VERDICT_MARKS, Verdict
 
-PERIOD_COLUMN_LABELS = ("直近期", "前期", "前々期")
+PERIOD_COLUMN_LABELS = ("直近期", "前期", "前々期")  # by period index: 0 is the newest
+# The 決算 grid's columns left to right, as period indexes: oldest on the left, as the packet's
+# table and a 決算書's comparison read, so a block copied from such a table pastes in order.
+SCREEN_PERIOD_ORDER = (2, 1, 0)
 DEFAULT_YEAR_END_MONTH = 3
 
 

@@ -111,6 +111,7 @@ class GovernancePage(CasePage):
     def build_fixed(self) -> QWidget:
         """How many items are still 未確認, kept in view while scrolling the sheet."""
         self.unconfirmed = QLabel()
+        self.unconfirmed.setWordWrap(True)  # a one-line label would set the window's minimum width
         self.unconfirmed.setContentsMargins(8, 2, 8, 2)
         return self.unconfirmed
 
