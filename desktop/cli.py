@@ -7,8 +7,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.logic.rules.evaluation import Assessment
 
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -54,7 +59,7 @@ def _demo(args: argparse.Namespace) -> int:
     from desktop.logic.case.demo import demo_cases
 
     out: Path = args.output
-    out.mkdir(parents=True, exist_ok=True)
+    _make_folder(out)
     for stem, case in demo_cases().items():
         target = out / f"{stem}{FILE_SUFFIX}"
         save_case(case, target)
@@ -78,27 +83,62 @@ def _add_packet_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore
 
 
 def _packet(args: argparse.Namespace) -> int:
-    from desktop.logic.case.files import SaveError, load_case
+    from desktop.logic.case.files import load_case
+    from desktop.logic.packet.build import each_lender_targets, write_packet
     from desktop.logic.rules.evaluation import evaluate
-    from desktop.logic.packet.build import write_packet
 
     assessment = evaluate(load_case(args.case))
     if not args.each_lender:
+        _check_output(args.output, args.case)
+        _warn_missing_glyphs(assessment, args.addressee)
         write_packet(assessment, args.output, args.audience, args.addressee)
         print(f"書き出しました: {args.output}")
         return EXIT_OK
-    # SPEC §7.1: one packet per lender, each listing only that lender's loans.
-    try:
-        args.output.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise SaveError(f"{args.output} に書き出せません: フォルダーを作れません（{exc.strerror}）。") from exc
-    for lender in dict.fromkeys(loan.lender.strip() for loan in assessment.case.loans if loan.lender.strip()):
-        target = args.output / f"{args.case.stem}_{_file_safe(lender)}.pdf"
+    # SPEC §7.1: one packet per lender, each listing only that lender's loans. Every name is
+    # settled (distinct, file-safe, not the case file) before the first packet is written.
+    _make_folder(args.output)
+    lenders = list(dict.fromkeys(loan.lender.strip() for loan in assessment.case.loans if loan.lender.strip()))
+    targets = each_lender_targets(args.output, args.case.stem, lenders)
+    for _, target in targets:
+        _check_output(target, args.case)
+    _warn_missing_glyphs(assessment)
+    for lender, target in targets:
         write_packet(assessment, target, args.audience, lender)
         print(f"書き出しました: {target}")
     return EXIT_OK
 
 
+def _check_output(output: Path, case: Path) -> None:
+    """Refuse to write a PDF over the case it is made from, or over any case file."""
+    from desktop.logic.case.files import SaveError
+    from desktop.logic.case.model import FILE_SUFFIX
+
+    try:
+        same = output.resolve() == case.resolve() or os.path.samefile(output, case)
+    except (OSError, ValueError):  # no such file yet (or an unusable name: the write says so)
+        same = False
+    if same:
+        raise SaveError(f"{output} に書き出せません: 読み込んだケースファイルそのものです。PDF の名前を指定してください。")
+    if output.suffix.lower() == FILE_SUFFIX:
+        raise SaveError(f"{output} に書き出せません: ケースファイル（{FILE_SUFFIX}）の名前です。PDF の名前を指定してください。")
+
+
+def _make_folder(folder: Path) -> None:
+    from desktop.logic.case.files import SaveError, os_reason
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (OSError, ValueError) as exc:
+        reason = os_reason(exc) if isinstance(exc, OSError) else "名前に使えない文字が含まれています"
+        raise SaveError(f"{folder} に書き出せません: フォルダーを作れません（{reason}）。") from exc
+
+
+def _warn_missing_glyphs(assessment: Assessment, addressee: str | None = None) -> None:
+    """Say which characters the packet's fonts cannot print (they would come out as ☒)."""
+    from desktop.logic.packet.glyphs import missing_glyph_warnings
+
+    for warning in missing_glyph_warnings(assessment.case, addressee):
+        print(f"注意: {warning}", file=sys.stderr)
 def _import(args: argparse.Namespace) -> int:
     from desktop.logic.accounting.mapping import LABELS, apply_import, build_preview, preview_lines
     from desktop.logic.accounting.statements import StatementError, read_statement
@@ -147,11 +187,6 @@ def _import(args: argparse.Namespace) -> int:
 def _bad_input(message: str) -> int:
     print(f"エラー: {message}", file=sys.stderr)
     return EXIT_BAD_INPUT
-
-
-def _file_safe(name: str) -> str:
-    """A lender's name as part of a file name on Windows too (no \\ / : * ? " < > |)."""
-    return "".join("_" if ch in '\\/:*?"<>|' else ch for ch in name)
 
 
 def _write_demo_packets(out: Path) -> None:

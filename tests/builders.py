@@ -73,3 +73,36 @@ def with_p0(c: Case, **overrides: Any) -> Case:
     periods = c.sorted_periods()
     periods[0] = periods[0].model_copy(update=overrides)
     return c.model_copy(update={"periods": periods})
+
+
+def long_text(length: int, *, short_lines: bool = False) -> str:
+    """Text of exactly `length` characters: prose, or lines of a few characters (the hardest
+    case for a table cell: every line is a row of the cell's height)."""
+    unit = "短い行\n" if short_lines else "経営者保証の解除に向けて、毎月の試算表を金融機関に提出します。"
+    return (unit * (length // len(unit) + 1))[:length]
+
+
+def maximal_case(base: Case, *, short_lines: bool = False, every_note: bool = True) -> Case:
+    """The case with every free-text field the packet prints at the model's limit and every
+    name at its longest (issue 11's stress case). every_note=False fills one governance note
+    and one action only (the lengths that used to stop the packet), for a quicker run."""
+    from desktop.logic.case.model import MEMO_MAX, NAME_MAX, NOTE_MAX, Action
+    from desktop.logic.rules.checksheet import load_checksheet
+
+    c = base.model_copy(deep=True)
+    note = long_text(NOTE_MAX, short_lines=short_lines)
+    c.company.name = "株" * NAME_MAX
+    c.company.industry = "業" * NAME_MAX
+    c.company.representative_names = ["山" * NAME_MAX, "川" * NAME_MAX]
+    for key in ("counterparty", "branch", "contact_person", "preparer"):
+        setattr(c.negotiation, key, "銀" * NAME_MAX)
+    c.negotiation.notes = long_text(MEMO_MAX, short_lines=short_lines)
+    for loan in c.loans:
+        loan.lender = loan.lender[:1] + "貸" * (NAME_MAX - 1)
+    c.situation.planned_loan.lender = "予" * NAME_MAX
+    items = load_checksheet().items()
+    for item in items if every_note else items[:1]:
+        c.answers[item.id] = Answer(answer="no", note=note)
+    c.negotiation.actions = [Action(item_id=item.id, action=note, owner="担" * NAME_MAX, due=dt.date(2027, 3, 31))
+                             for item in (items if every_note else items[:1])]
+    return c

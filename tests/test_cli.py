@@ -1,28 +1,15 @@
-"""The headless commands, run as a user runs them (a subprocess), with their exit codes."""
+"""The headless commands with their output and exit codes (in-process; one real process)."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.cli_tools import run_cli, run_process
+
 ROUTE_IDS = ["guideline_release", "cgc_bank_linked", "cgc_financial", "cgc_collateral", "selection_surcharge",
              "selection_surcharge_subsidized", "proper_refinance", "startup_promotion", "succession_special", "abl",
              "jfc_succession"]
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "desktop", *args], capture_output=True, text=True,
-                          encoding="utf-8", timeout=120)
-
-
-@pytest.fixture(scope="module")
-def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("demo")
-    done = run("demo", "-o", str(out))
-    assert done.returncode == 0, done.stderr
-    return out
 
 
 def test_demo_writes_three_cases(demo_dir: Path) -> None:
@@ -30,7 +17,7 @@ def test_demo_writes_three_cases(demo_dir: Path) -> None:
 
 
 def test_evaluate_json_lists_every_route_with_conditions(demo_dir: Path) -> None:
-    done = run("evaluate", str(demo_dir / "succession.hnavi"), "--json")
+    done = run_cli("evaluate", str(demo_dir / "succession.hnavi"), "--json")
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert data["company"] == "株式会社さくら食品"
@@ -45,7 +32,8 @@ def test_evaluate_json_lists_every_route_with_conditions(demo_dir: Path) -> None
 
 
 def test_evaluate_human_output_is_japanese(demo_dir: Path) -> None:
-    done = run("evaluate", str(demo_dir / "healthy.hnavi"))
+    # A real process: `python -m desktop` and Japanese on its console, not just main().
+    done = run_process("evaluate", str(demo_dir / "healthy.hnavi"))
     assert done.returncode == 0, done.stderr
     assert "株式会社みなと精工" in done.stdout and "制度の判定" in done.stdout and "減価償却前経常利益" in done.stdout
 
@@ -64,7 +52,7 @@ def test_bad_files_exit_2_naming_file_and_field_and_stay_untouched(tmp_path: Pat
                                                                     field: str | None) -> None:
     path = tmp_path / "client.hnavi"
     path.write_text(content, encoding="utf-8")
-    done = run("evaluate", str(path))
+    done = run_cli("evaluate", str(path))
     assert done.returncode == 2
     assert "client.hnavi" in done.stderr
     if field:
@@ -73,7 +61,7 @@ def test_bad_files_exit_2_naming_file_and_field_and_stay_untouched(tmp_path: Pat
 
 
 def test_missing_file_exits_2(tmp_path: Path) -> None:
-    done = run("evaluate", str(tmp_path / "nothing.hnavi"))
+    done = run_cli("evaluate", str(tmp_path / "nothing.hnavi"))
     assert done.returncode == 2 and "見つかりません" in done.stderr
 
 

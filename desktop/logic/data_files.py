@@ -4,12 +4,10 @@ engine itself never reaches the packet."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from desktop.logic.accounting.mapping import load_account_map
 from desktop.logic.packet.text import load_packet_text
 from desktop.logic.rules.checksheet import load_checksheet
-from desktop.logic.rules.fees import fee_tables_on
+from desktop.logic.rules.fees import load_fee_tables
 from desktop.logic.rules.routes import load_all_rules
 from desktop.logic.rules.sources import bibliography
 
@@ -19,7 +17,7 @@ def validate_data_files() -> None:
     bad file stops start-up rather than the first evaluation or print."""
     load_all_rules()
     sheet = load_checksheet()
-    fee_tables_on(dt.date.today())
+    load_fee_tables()  # every version, not the one valid today: start-up never reads the clock
     wording = load_packet_text()
     load_account_map()
     # Every document the checksheet and the packet wording cite must be in sources.toml.

@@ -9,11 +9,13 @@ from __future__ import annotations
 import faulthandler
 import logging
 import logging.handlers
+import os
 import sys
 from pathlib import Path
 from types import TracebackType
 from typing import IO
 
+from desktop.logic.case.folders import make_private_dir
 from desktop.ui import dialogs
 
 log = logging.getLogger("desktop")
@@ -21,9 +23,17 @@ LOG_NAME = "hosho-navi.log"
 _crash_file: IO[str] | None = None
 
 
+def _private_file(file: Path) -> None:
+    """Create the file for the user only (0600) before a handler opens it for appending."""
+    os.close(os.open(file, os.O_CREAT | os.O_APPEND | os.O_WRONLY, 0o600))
+    if os.name == "posix":
+        file.chmod(0o600)
+
+
 def setup_logging(log_dir: Path) -> Path:
-    """A rotating log (3 × 1 MB) in the per-user log folder."""
-    log_dir.mkdir(parents=True, exist_ok=True)
+    """A rotating log (3 × 1 MB) in the per-user log folder, readable by the user only."""
+    make_private_dir(log_dir)
+    _private_file(log_dir / LOG_NAME)
     handler = logging.handlers.RotatingFileHandler(log_dir / LOG_NAME, maxBytes=1_000_000, backupCount=3,
                                                    encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -37,7 +47,8 @@ def enable_faulthandler(log_dir: Path) -> None:
     """Hard crashes (segfaults, aborts) leave their Python traceback in crash.log."""
     global _crash_file
     if _crash_file is None:
-        log_dir.mkdir(parents=True, exist_ok=True)
+        make_private_dir(log_dir)
+        _private_file(log_dir / "crash.log")
         _crash_file = (log_dir / "crash.log").open("a", encoding="utf-8")
         faulthandler.enable(_crash_file)
 

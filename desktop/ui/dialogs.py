@@ -43,6 +43,16 @@ def ask_recover(parent: QWidget, company: str, saved_at: str, source: str) -> bo
     return answer == buttons.Yes
 
 
+def ask_missing_glyphs(parent: QWidget, warnings: list[str]) -> bool:
+    """Before a packet is made with characters its fonts lack: go on anyway, or go back and fix."""
+    buttons = QMessageBox.StandardButton
+    answer = QMessageBox.warning(
+        parent, "印刷できない文字があります",
+        "\n\n".join(warnings) + "\n\nこのまま交渉資料を作りますか？（「いいえ」で入力に戻ります）",
+        buttons.Yes | buttons.No, buttons.No)
+    return answer == buttons.Yes
+
+
 def _in_documents(suggested: str) -> str:
     """A bare file name goes to the user's Documents folder: the working directory of an app
     started from the Start menu is its install folder, no place for client files."""

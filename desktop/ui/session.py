@@ -160,8 +160,9 @@ class CaseSession(QObject):
         backup = self.case.model_copy(deep=True)
         try:
             change(self.case)
-        except ValidationError:
-            log.info("edit refused by the case model", exc_info=True)
+        except ValidationError as exc:
+            # Where and why only: the refused value is a client's figure or name.
+            log.info("edit refused by the case model: %s", [(e["loc"], e["type"]) for e in exc.errors()])
             self.case = backup
             return False
         if self.case == backup:
@@ -193,6 +194,9 @@ class CaseSession(QObject):
 
     # --- internals --------------------------------------------------------------
     def _replace(self, case: Case, path: Path | None, *, dirty: bool) -> None:
+        # Before anything else: the previous case's verdicts must never reach this case's packet
+        # or history, even if this case then fails to evaluate.
+        self.assessment = None
         from desktop.logic.wizard.editing import order_periods
 
         order_periods(case)
@@ -214,8 +218,9 @@ class CaseSession(QObject):
             self.dirtyChanged.emit(dirty)
 
     def _evaluate(self) -> None:
-        # A fault in one rule must not take the whole screen down with each keystroke:
-        # keep the last good assessment, log it and say so on the results pages.
+        # A fault in one rule must not take the whole screen down with each keystroke: keep the
+        # last good assessment of this case, log it and say so on the results pages. (A case that
+        # fails from the start has none: _replace dropped the previous case's.)
         from desktop.logic.rules.evaluation import evaluate
 
         try:
@@ -225,6 +230,11 @@ class CaseSession(QObject):
             log.exception("evaluation failed")
             self.evaluation_error = "判定の計算中にエラーが起きました。入力を確かめてください（詳細はログに記録しました）。"
         self.assessed.emit()
+
+    @property
+    def output_ready(self) -> bool:
+        """Packets and history entries may be made: the current case, as it is now, evaluated."""
+        return self.assessment is not None and not self.evaluation_error
 
     def summary(self) -> str:
         from desktop.logic.wizard.editing import verdict_summary

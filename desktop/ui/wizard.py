@@ -360,8 +360,11 @@ class MainWizard(QWizard):
 
     # --- autosave and recovery ----------------------------------------------------
     def _own_lock(self) -> QLockFile:
+        from desktop.logic.case.folders import make_private_dir
+
         folder = self.session.drafts_dir
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_dir(folder.parent)
+        make_private_dir(folder)
         lock = QLockFile(str(folder / f"{self.session.draft_id}.lock"))
         lock.tryLock(0)
         return lock
@@ -402,9 +405,15 @@ class MainWizard(QWizard):
 
         try:
             draft = drafts.read_draft(file)
-        except CaseFileError:
-            log.exception("discarding a damaged draft %s", file)
-            drafts.discard_draft(file.parent, draft_id)
+        except CaseFileError as exc:
+            # A newer version's draft or a damaged one: set aside, never deleted, and said so.
+            log.warning("setting aside an unreadable draft %s", file.name)
+            try:
+                kept = str(drafts.set_aside(file))
+            except OSError:
+                kept = str(file)
+            dialogs.error(self, "自動保存のケースを復元できません",
+                          f"{exc}\n\nこのファイルは削除せずに残してあります：\n{kept}")
             return False
         if dialogs.ask_recover(self, draft.case.company.name or "（会社名未入力）",
                                f"{draft.saved_at:%Y-%m-%d %H:%M}", str(draft.source or "未保存")):

@@ -34,6 +34,7 @@ def no_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     monkeypatch.setattr(dialogs, "ask_open_path", unexpected)
     monkeypatch.setattr(dialogs, "ask_save_path", unexpected)
     monkeypatch.setattr(dialogs, "ask_pdf_path", unexpected)
+    monkeypatch.setattr(dialogs, "ask_missing_glyphs", unexpected)
     monkeypatch.setattr(dialogs, "open_external", lambda path: True)
     monkeypatch.setattr(dialogs, "ask_print", unexpected)
     return shown

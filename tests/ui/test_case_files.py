@@ -12,6 +12,7 @@ from desktop.logic.wizard.navigation import PAGE_IDS
 from desktop.ui import dialogs
 from desktop.ui.app import create_app
 from tests.builders import case
+from tests.ui.conftest import TODAY
 from tests.ui.helpers import type_yen
 
 
@@ -111,7 +112,7 @@ def test_crashed_session_is_offered_for_recovery(qtbot, wizard, dirs, monkeypatc
 
     asked = []
     monkeypatch.setattr(dialogs, "ask_recover", lambda parent, company, saved_at, source: asked.append(company) or True)
-    _app, second = create_app([], dirs)
+    _app, second = create_app([], dirs, today=lambda: TODAY)
     qtbot.addWidget(second, before_close_func=lambda w: w.session._set_dirty(False))
     assert second.offer_recovery()
     assert asked == ["復元社"]
@@ -125,7 +126,7 @@ def test_crashed_session_is_offered_for_recovery(qtbot, wizard, dirs, monkeypatc
 def test_running_window_draft_is_not_offered(qtbot, wizard, dirs, monkeypatch):
     wizard.session.edit(lambda c: setattr(c.company, "name", "使用中"))
     wizard.autosave()
-    _app, second = create_app([], dirs)
+    _app, second = create_app([], dirs, today=lambda: TODAY)
     qtbot.addWidget(second)
     assert not second.offer_recovery()  # ask_recover would raise (no_dialogs)
 
@@ -135,7 +136,7 @@ def test_declining_recovery_deletes_the_draft(qtbot, wizard, dirs, monkeypatch):
     wizard.autosave()
     wizard._lock.unlock()
     monkeypatch.setattr(dialogs, "ask_recover", lambda *args: False)
-    _app, second = create_app([], dirs)
+    _app, second = create_app([], dirs, today=lambda: TODAY)
     qtbot.addWidget(second)
     assert not second.offer_recovery()
     assert second.session.case.company.name == ""

@@ -77,8 +77,9 @@ def press(qtbot, name: str) -> None:
 
 def next_page(qtbot, wizard, key_name: str) -> None:
     key(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
-    # A mnemonic presses its button the way a click shows it: after a short animation.
-    qtbot.waitUntil(lambda: wizard.currentId() == PAGE_IDS[key_name], timeout=2000)
+    # A mnemonic presses its button the way a click shows it: after a short animation (and the page
+    # may be built on first show, slow on a loaded CI machine; waitUntil returns as soon as it is there).
+    qtbot.waitUntil(lambda: wizard.currentId() == PAGE_IDS[key_name], timeout=10_000)
 
 
 def test_whole_case_by_keyboard_only(qtbot, wizard, monkeypatch, tmp_path):

@@ -15,6 +15,8 @@ from desktop.logic.wizard.navigation import PAGE_IDS
 from desktop.ui import dialogs
 from desktop.ui.pages import output
 from desktop.ui.app import create_app
+from tests.pdf_tools import page_texts, squeeze
+from tests.ui.conftest import TODAY
 
 
 @pytest.fixture
@@ -39,7 +41,7 @@ def fake_packet(monkeypatch):
 
 @pytest.fixture
 def output_page(qtbot, dirs, no_dialogs, fake_packet):
-    _app, window = create_app([], dirs)
+    _app, window = create_app([], dirs, today=lambda: TODAY)
     qtbot.addWidget(window, before_close_func=lambda w: w.session._set_dirty(False))
     window.session.load_demo(demo_cases()["healthy"])
     window.show()
@@ -126,9 +128,7 @@ def test_addressee_choices_come_from_the_case_lenders(output_page):
 
 def test_real_packet_is_saved_from_the_output_page(qtbot, dirs, no_dialogs, monkeypatch, tmp_path):
     """With the real packet module."""
-    from pypdf import PdfReader
-
-    _app, window = create_app([], dirs)
+    _app, window = create_app([], dirs, today=lambda: TODAY)
     qtbot.addWidget(window, before_close_func=lambda w: w.session._set_dirty(False))
     case = demo_cases()["healthy"]
     window.session.load_demo(case)
@@ -138,8 +138,8 @@ def test_real_packet_is_saved_from_the_output_page(qtbot, dirs, no_dialogs, monk
     monkeypatch.setattr(dialogs, "ask_pdf_path", lambda parent, suggested: tmp_path / "packet.pdf")
     qtbot.mouseClick(page.save_pdf_button, Qt.MouseButton.LeftButton)
     assert no_dialogs[-1][0] == "PDFを保存しました"
-    text = "".join(p.extract_text() for p in PdfReader(tmp_path / "packet.pdf").pages)
-    assert case.company.name in text
+    cover = squeeze(page_texts((tmp_path / "packet.pdf").read_bytes(), pages=1)[0])
+    assert case.company.name in cover
 
 
 def test_the_owner_summary_is_offered_and_saved_as_one_page(qtbot, dirs, no_dialogs, monkeypatch, tmp_path):
@@ -148,7 +148,7 @@ def test_the_owner_summary_is_offered_and_saved_as_one_page(qtbot, dirs, no_dial
 
     from tests.ui.helpers import choose
 
-    _app, window = create_app([], dirs)
+    _app, window = create_app([], dirs, today=lambda: TODAY)
     qtbot.addWidget(window, before_close_func=lambda w: w.session._set_dirty(False))
     window.session.load_demo(demo_cases()["succession"])
     window.show()

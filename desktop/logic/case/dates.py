@@ -10,8 +10,11 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-# The one range of dates the app accepts, typed or read from a file: a company founded in the
-# Meiji era still fits, a typo such as 20026 or 1026 does not.
+# The one range of dates the app accepts, typed, in a date field or read from a file (the
+# model's validators): a company founded in the Meiji era still fits, a typo such as 20026 or
+# 1026 does not. Every rule shifts a date by at most 50 years (loan terms ≤ 600 months) or
+# steps day by day from it, so date arithmetic stays far inside Python's years 1…9999 (dates
+# near 9999, which the old date fields allowed, failed with 「year out of range」).
 MIN_DATE = dt.date(1900, 1, 1)
 MAX_DATE = dt.date(2100, 12, 31)
 

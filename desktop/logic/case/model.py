@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from desktop.logic.case.amounts import MAX_YEN
+from desktop.logic.case.dates import MAX_DATE, MIN_DATE
 
 FORMAT_VERSION = 1
 FILE_SUFFIX = ".hnavi"
@@ -19,6 +20,16 @@ FILE_SUFFIX = ".hnavi"
 # Bounded like the input fields (amounts.MAX_YEN), so no file can carry an absurd figure.
 Yen = Annotated[int, Field(gt=-MAX_YEN, lt=MAX_YEN)] | None
 NonNegYen = Annotated[int, Field(ge=0, lt=MAX_YEN)] | None
+# Dates within the one range the rules can calculate with (dates.MIN_DATE … MAX_DATE).
+Day = Annotated[dt.date, Field(ge=MIN_DATE, le=MAX_DATE)]
+# Text lengths, far above real use (a note is a line or two, the memo a page) so that no
+# earlier file is refused, yet bounded: with the list limits a case stays under
+# files.MAX_CASE_BYTES, and the packet test fills every field to these limits.
+NAME_MAX = 100
+NOTE_MAX = 2000
+MEMO_MAX = 10000
+ROWS_MAX = 100
+HISTORY_MAX = 1000  # one snapshot per assessment day
 
 
 def _null_as_empty(value: object) -> object:
@@ -28,11 +39,16 @@ def _null_as_empty(value: object) -> object:
 # Free text: SPEC §3 writes unknown as null, so files from other tools or hand edits may carry null
 # where we write "". Read null as empty text; the model holds "", so null is never written back.
 Text = Annotated[str, BeforeValidator(_null_as_empty)]
+Name = Annotated[Text, Field(max_length=NAME_MAX)]
+Note = Annotated[Text, Field(max_length=NOTE_MAX)]
+Memo = Annotated[Text, Field(max_length=MEMO_MAX)]
 
 
 class _Model(BaseModel):
     # strict + JSON mode: "12_345" or 12345.0 for an int field are refused (engineering notes §5).
-    model_config = ConfigDict(strict=True, extra="forbid", validate_assignment=True, defer_build=True)
+    # hide_input_in_errors: a refused value (a client's figure or name) never reaches a log.
+    model_config = ConfigDict(strict=True, extra="forbid", validate_assignment=True, defer_build=True,
+                              hide_input_in_errors=True)
 
 
 GoalId = Literal["release_existing", "new_loan_without_guarantee", "review_guarantee_amount"]
@@ -44,34 +60,34 @@ RequestKind = Literal["release", "new_without_guarantee", "review_amount", "alte
 
 
 class Company(_Model):
-    name: Text = ""
-    name_kana: Text = ""
-    representative_names: list[Text] = Field(default_factory=list)
-    prefecture: str | None = None
-    industry: Text = ""
+    name: Name = ""
+    name_kana: Name = ""
+    representative_names: Annotated[list[Name], Field(max_length=ROWS_MAX)] = Field(default_factory=list)
+    prefecture: Name | None = None
+    industry: Name = ""
     is_corporation: bool = True
     # For a company still being founded (founding_planned), the planned incorporation date.
-    incorporated_on: dt.date | None = None
+    incorporated_on: Day | None = None
     founding_planned: bool = False
     fiscal_year_end_month: Annotated[int, Field(ge=1, le=12)] | None = None
-    employees: Annotated[int, Field(ge=0)] | None = None
+    employees: Annotated[int, Field(ge=0, le=10_000_000)] | None = None
     capital_yen: NonNegYen = None
     first_tax_filing_done: bool | None = None
     # 法人成り: the sole-proprietor business the company continues (start-up age counts from here).
-    sole_proprietor_started_on: dt.date | None = None
+    sole_proprietor_started_on: Day | None = None
     # Founding under a municipality's 認定特定創業支援等事業 (6 months to incorporate, not 2).
     certified_founding_support: bool = False
 
 
 class Succession(_Model):
     status: Literal["none", "planned", "done"] = "none"
-    planned_by: dt.date | None = None
-    done_on: dt.date | None = None
+    planned_by: Day | None = None
+    done_on: Day | None = None
     has_cgc_plan_form: bool = False
     former_manager_keeps_control: bool | None = None
     both_guarantee_now: bool | None = None
     # Date of the first 事業承継特別保証 loan, if the company used the scheme before (3-year reuse window).
-    previous_special_guarantee_on: dt.date | None = None
+    previous_special_guarantee_on: Day | None = None
     # The company asked its banks to waive the guarantee at succession and bank funding became
     # difficult as a result (日本公庫 事業承継・集約・活性化支援資金, reference §D.10); None = not asked.
     banks_refused_without_guarantee: bool | None = None
@@ -84,7 +100,7 @@ class Startup(_Model):
 
 
 class PlannedLoan(_Model):
-    lender: Text = ""
+    lender: Name = ""
     amount_yen: NonNegYen = None
     term_months: Annotated[int, Field(ge=1, le=600)] | None = None
     grace_months: Annotated[int, Field(ge=0, le=120)] = 0
@@ -106,7 +122,7 @@ class Situation(_Model):
 
 
 class Loan(_Model):
-    lender: Text = ""
+    lender: Name = ""
     lender_kind: LenderKind = "bank"
     balance_yen: NonNegYen = None
     owner_guarantee: bool = True
@@ -120,14 +136,14 @@ class Loan(_Model):
 
 
 class BusinessAsset(_Model):
-    name: Text = ""
+    name: Name = ""
     owner: AssetOwner = "company"
     lease_contract: bool = False
     annual_rent_yen: NonNegYen = None
 
 
 class Period(_Model):
-    fiscal_year_end: dt.date
+    fiscal_year_end: Day
     revenue_yen: Yen = None
     operating_profit_yen: Yen = None
     ordinary_profit_yen: Yen = None
@@ -181,7 +197,7 @@ SIGNED_PERIOD_FIELDS = frozenset({"operating_profit_yen", "ordinary_profit_yen",
 
 class Answer(_Model):
     answer: AnswerValue = "unknown"
-    note: Text = ""
+    note: Note = ""
 
 
 class Declarations(_Model):
@@ -192,41 +208,41 @@ class Declarations(_Model):
 
 
 class Action(_Model):
-    item_id: Text = ""
-    action: Text = ""
-    owner: Text = ""
-    due: dt.date | None = None
+    item_id: Name = ""
+    action: Note = ""
+    owner: Name = ""
+    due: Day | None = None
 
 
 class Negotiation(_Model):
-    counterparty: Text = ""
-    branch: Text = ""
-    contact_person: Text = ""
-    preparer: Text = ""
+    counterparty: Name = ""
+    branch: Name = ""
+    contact_person: Name = ""
+    preparer: Name = ""
     requests: list[RequestKind] = Field(default_factory=list)
-    actions: list[Action] = Field(default_factory=list)
-    notes: Text = ""
+    actions: Annotated[list[Action], Field(max_length=ROWS_MAX)] = Field(default_factory=list)
+    notes: Memo = ""
 
 
 class Snapshot(_Model):
-    assessment_date: dt.date
-    verdicts: dict[str, str] = Field(default_factory=dict)
+    assessment_date: Day
+    verdicts: Annotated[dict[Name, Name], Field(max_length=ROWS_MAX)] = Field(default_factory=dict)
 
 
 class Case(_Model):
     format_version: Literal[1] = FORMAT_VERSION
-    assessment_date: dt.date
-    application_date: dt.date
+    assessment_date: Day
+    application_date: Day
     company: Company = Field(default_factory=Company)
     situation: Situation = Field(default_factory=Situation)
-    loans: list[Loan] = Field(default_factory=list)
-    business_assets: list[BusinessAsset] = Field(default_factory=list)
+    loans: Annotated[list[Loan], Field(max_length=ROWS_MAX)] = Field(default_factory=list)
+    business_assets: Annotated[list[BusinessAsset], Field(max_length=ROWS_MAX)] = Field(default_factory=list)
     periods: Annotated[list[Period], Field(max_length=3)] = Field(default_factory=list)
-    answers: dict[str, Answer] = Field(default_factory=dict)
+    answers: Annotated[dict[Name, Answer], Field(max_length=ROWS_MAX)] = Field(default_factory=dict)
     declarations: Declarations = Field(default_factory=Declarations)
-    selected_routes: list[str] = Field(default_factory=list)
+    selected_routes: Annotated[list[Name], Field(max_length=ROWS_MAX)] = Field(default_factory=list)
     negotiation: Negotiation = Field(default_factory=Negotiation)
-    history: list[Snapshot] = Field(default_factory=list)
+    history: Annotated[list[Snapshot], Field(max_length=HISTORY_MAX)] = Field(default_factory=list)
     # The adviser's own account assignments for this company's accounting exports (account name →
     # period field, "" = not imported), reused at the next import (accounting/mapping.py).
     account_mapping: dict[str, str] = Field(default_factory=dict)

@@ -11,6 +11,8 @@ one-page summary (desktop/logic/packet/onepage.py).
 
 from __future__ import annotations
 
+import os
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -45,3 +47,33 @@ def write_packet(assessment: Assessment, path: Path | str, audience: Audience = 
     from desktop.logic.case.files import atomic_write_bytes
 
     atomic_write_bytes(path, build_packet(assessment, audience, addressee))
+
+
+# Names Windows reserves for devices, whatever the extension (CON.pdf is the console).
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)), *(f"LPT{n}" for n in range(1, 10))}
+_UNSAFE = set('\\/:*?"<>|')
+_NAME_CHARS = 80  # a lender's part of a file name; the whole name stays under 255 bytes in UTF-8
+
+
+def file_safe(name: str) -> str:
+    """A lender's name as part of a file name on every system: no separators, control
+    characters or characters Windows refuses, no trailing dots or spaces, never empty."""
+    safe = "".join("_" if ch in _UNSAFE or unicodedata.category(ch).startswith("C") else ch for ch in name)
+    safe = safe.strip().rstrip(". ")[:_NAME_CHARS] or "_"
+    return f"_{safe}" if safe.split(".")[0].upper() in _RESERVED else safe
+
+
+def each_lender_targets(folder: Path, case_stem: str, lenders: list[str]) -> list[tuple[str, Path]]:
+    """One distinct PDF per lender: names that come out the same once made file-safe (「a/b」
+    and 「a:b」), or differ only in letter case (one file on Windows and macOS), get 「_2」, 「_3」."""
+    taken: set[str] = set()
+    targets: list[tuple[str, Path]] = []
+    for lender in lenders:
+        base = f"{case_stem}_{file_safe(lender)}"
+        name, n = base, 1
+        while os.path.normcase(name).casefold() in taken:
+            n += 1
+            name = f"{base}_{n}"
+        taken.add(os.path.normcase(name).casefold())
+        targets.append((lender, folder / f"{name}.pdf"))
+    return targets

@@ -263,11 +263,38 @@ def table_style(commands: Sequence[tuple]) -> TableStyle:
     return TableStyle([("FONT", (0, 0), (-1, -1), GOTHIC, 8.5), *commands])
 
 
-def _fitted_cell(item: PlainCell, width: float, col: int, row: int, commands: list[tuple]) -> Cell:
-    """The text itself when it fits on one line (cheap to lay out), else a wrapping Paragraph."""
+# A row taller than this may have to be split across pages (grid_table's splitInRow). There
+# every cell is a Paragraph: reportlab's in-row split pads a plain-string cell to the middle of
+# the old row and then finds the rest of the row too short to split again (LayoutError).
+SPLIT_ROW_HEIGHT = 200.0
+MIN_SPLIT = 100.0
+
+
+class _RunOnTable(Table):
+    """A table with a tall row (a long note): such a row is split where the page ends and runs
+    on over the next pages, instead of the packet stopping with a LayoutError (a row taller
+    than a page). Ordinary rows still move to the next page whole; a tall row is split only
+    where at least MIN_SPLIT points of it fit, so no page ends with a sliver of it."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - reportlab's names
+        self._calc(availWidth, availHeight)
+        fitting = self._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans=1)
+        heights = self._rowHeights
+        tall = fitting < len(heights) and heights[fitting] > SPLIT_ROW_HEIGHT
+        if tall and availHeight - sum(heights[:fitting]) >= MIN_SPLIT:
+            return self._splitRows(availHeight, doInRowSplit=1) or self._splitRows(availHeight)
+        # Otherwise between rows; if nothing fits, the frame moves the table to a new page.
+        return self._splitRows(availHeight)
+
+
+def _one_line(item: PlainCell, width: float) -> bool:
     style = item.style
-    if "\n" in item.value or stringWidth(item.value, style.fontName, style.fontSize) > width - 2 * PADDING_X:
-        return para(item.value, style)
+    return "\n" not in item.value and stringWidth(item.value, style.fontName, style.fontSize) <= width - 2 * PADDING_X
+
+
+def _plain_cell(item: PlainCell, col: int, row: int, commands: list[tuple]) -> str:
+    """One line of plain text drawn as it is (cheap to lay out), styled by table commands."""
+    style = item.style
     where = ((col, row), (col, row))
     commands.append(("FONT", *where, style.fontName, style.fontSize, style.leading))
     if style.alignment != TA_LEFT:
@@ -275,6 +302,24 @@ def _fitted_cell(item: PlainCell, width: float, col: int, row: int, commands: li
     if style.textColor != INK:
         commands.append(("TEXTCOLOR", *where, style.textColor))
     return item.value
+
+
+def _row_cells(row: Sequence[Cell], widths: Sequence[float], r: int, default: ParagraphStyle,
+               commands: list[tuple]) -> tuple[list[Cell], bool]:
+    """A row's cells, and whether the row is tall (see SPLIT_ROW_HEIGHT): text that wraps
+    becomes a Paragraph; one-line text stays plain unless the row is tall."""
+    cells: list[Cell] = []
+    for col, item in enumerate(row):
+        if isinstance(item, str) and item:
+            item = PlainCell(item, default)
+        if isinstance(item, PlainCell) and not _one_line(item, widths[col]):
+            item = para(item.value, item.style)
+        cells.append(item)
+    tall = any(isinstance(item, Flowable) and
+               item.wrap(widths[col] - 2 * PADDING_X, PAGE_HEIGHT)[1] > SPLIT_ROW_HEIGHT
+               for col, item in enumerate(cells))
+    return [(para(item.value, item.style) if tall else _plain_cell(item, col, r, commands))
+            if isinstance(item, PlainCell) else item for col, item in enumerate(cells)], tall
 
 
 def grid_table(rows: Sequence[Sequence[Cell]], widths: Sequence[float], *, header_rows: int = 1,
@@ -285,9 +330,10 @@ def grid_table(rows: Sequence[Sequence[Cell]], widths: Sequence[float], *, heade
     A `str` cell is plain text in the cell style (the header style in header rows); `cell()`
     gives plain text another style. Plain text that fits on one line is drawn as it is; longer
     text becomes a Paragraph, so no text is ever clipped: the cell grows downwards instead of
-    running over its neighbour. ruled=False leaves the rules to `extra` (for rows that
-    continue the item above them). `bands` are category rows: one cell across the table,
-    shaded, never the last row of a page (NOSPLIT with the row under it).
+    running over its neighbour, and a row taller than a page splits across pages. ruled=False
+    leaves the rules to `extra` (for rows that continue the item above them). `bands` are
+    category rows: one cell across the table, shaded, never the last row of a page (NOSPLIT
+    with the row under it, unless that row is tall: it starts under the band and runs on).
     """
     commands: list[tuple] = [
         ("GRID", (0, 0), (-1, -1), 0.4, RULE) if ruled else ("BOX", (0, 0), (-1, -1), 0.4, RULE),
@@ -298,23 +344,24 @@ def grid_table(rows: Sequence[Sequence[Cell]], widths: Sequence[float], *, heade
         ("RIGHTPADDING", (0, 0), (-1, -1), PADDING_X),
     ]
     data: list[list[Cell]] = []
+    tall_rows: set[int] = set()
     for r, row in enumerate(rows):
-        default = Styles.head if r < header_rows else Styles.cell
-        cells: list[Cell] = []
-        for col, item in enumerate(row):
-            if isinstance(item, str) and item:
-                item = PlainCell(item, default)
-            if isinstance(item, PlainCell):
-                item = _fitted_cell(item, widths[col], col, r, commands)
-            cells.append(item)
+        cells, tall = _row_cells(row, widths, r, Styles.head if r < header_rows else Styles.cell, commands)
         data.append(cells)
-    table = Table(data, colWidths=list(widths), rowHeights=list(heights) if heights else None,
-                  repeatRows=header_rows, hAlign="LEFT")
+        if tall:  # its label starts with its text, not in the middle of a run of pages
+            commands.append(("VALIGN", (0, r), (-1, r), "TOP"))
+            tall_rows.add(r)
+    any_tall = bool(tall_rows)
+    # splitInRow=1 lets _RunOnTable split a row; reportlab passes it on to the split parts.
+    table = (_RunOnTable if any_tall else Table)(data, colWidths=list(widths),
+                                                 rowHeights=list(heights) if heights else None,
+                                                 repeatRows=header_rows, hAlign="LEFT", splitInRow=int(any_tall))
     if header_rows:
         commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL))
     for r in bands:
-        commands += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), BAND_FILL),
-                     ("NOSPLIT", (0, r), (-1, min(r + 1, len(rows) - 1)))]
+        commands += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), BAND_FILL)]
+        if r + 1 not in tall_rows:
+            commands.append(("NOSPLIT", (0, r), (-1, min(r + 1, len(rows) - 1))))
     commands.extend(extra)
     table.setStyle(table_style(commands))
     table.keep_rows = frozenset(bands)  # read by layout.start_height

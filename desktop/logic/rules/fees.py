@@ -13,7 +13,7 @@ from fractions import Fraction
 
 from desktop.logic.case.amounts import format_rate
 from desktop.logic.case.model import PlannedLoan
-from desktop.logic.rules.data import Confidence, Params, RuleVersion, caution_label, load_rule
+from desktop.logic.rules.data import Confidence, Params, Rule, RuleVersion, caution_label, load_rule
 
 
 @dataclass(frozen=True)
@@ -44,9 +44,14 @@ class FeeTableParams(Params):
     coordinator_confirmed: list[Decimal]
 
 
+def load_fee_tables() -> Rule[FeeTableParams]:
+    """Every version of the 9-tier tables, validated."""
+    return load_rule("fee_tables", FeeTableParams)
+
+
 def fee_tables_on(day: dt.date) -> tuple[RuleVersion, FeeTableParams] | None:
     """The 9-tier tables valid on a day."""
-    return load_rule("fee_tables", FeeTableParams).on(day)
+    return load_fee_tables().on(day)
 
 
 def monthly_balances(loan: PlannedLoan) -> list[int] | None:

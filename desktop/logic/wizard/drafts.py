@@ -13,7 +13,14 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.logic.case.files import CaseFileError, atomic_write_bytes, case_from_json_text
+from desktop.logic.case.folders import make_private_dir
+from desktop.logic.case.files import (
+    CaseFileError,
+    atomic_write_bytes,
+    case_from_json_text,
+    read_bounded,
+    remove_stale_temps,
+)
 from desktop.logic.case.model import Case
 
 log = logging.getLogger(__name__)
@@ -21,6 +28,9 @@ log = logging.getLogger(__name__)
 DRAFT_SUFFIX = ".draft.json"
 RECENT_FILE = "recent.json"
 RECENT_LIMIT = 10
+# A draft that cannot be read (a newer version wrote it, or it is damaged) is set aside under
+# this suffix, never deleted: it is not offered again, and the user was told where it is.
+UNREADABLE_SUFFIX = ".unreadable"
 
 
 @dataclass(frozen=True)
@@ -37,25 +47,26 @@ def draft_file(folder: Path, draft_id: str) -> Path:
 
 
 def write_draft(folder: Path, draft_id: str, case: Case, source: Path | None, now: dt.datetime) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
+    make_private_dir(folder)
     document = {
         "source": None if source is None else str(source),
         "saved_at": now.isoformat(timespec="seconds"),
         "case": json.loads(case.model_dump_json()),
     }
     target = draft_file(folder, draft_id)
-    atomic_write_bytes(target, json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8"))
+    atomic_write_bytes(target, json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8"), private=True)
     return target
 
 
 def read_draft(file: Path) -> Draft:
     """Read one draft; a damaged one raises CaseFileError like a damaged case file."""
+    raw = read_bounded(file)
     try:
-        document = json.loads(file.read_text(encoding="utf-8"))
+        document = json.loads(raw.decode("utf-8"))
         saved_at = dt.datetime.fromisoformat(document["saved_at"])
         source = document["source"]
         case_json = json.dumps(document["case"])
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError, RecursionError) as exc:
         raise CaseFileError(file, "自動保存のファイルが壊れています。") from exc
     return Draft(draft_id=file.name.removesuffix(DRAFT_SUFFIX), file=file,
                  source=None if source is None else Path(source), saved_at=saved_at,
@@ -63,15 +74,23 @@ def read_draft(file: Path) -> Draft:
 
 
 def list_drafts(folder: Path) -> list[Path]:
-    """Draft files in the folder, newest first."""
+    """Draft files in the folder, newest first (temporary files of killed writes are removed)."""
     if not folder.is_dir():
         return []
+    remove_stale_temps(folder, ".*.tmp")
     files = list(folder.glob(f"*{DRAFT_SUFFIX}"))
     return sorted(files, key=lambda f: f.stat().st_mtime, reverse=True)
 
 
 def discard_draft(folder: Path, draft_id: str) -> None:
     draft_file(folder, draft_id).unlink(missing_ok=True)
+
+
+def set_aside(file: Path) -> Path:
+    """Keep an unreadable draft under another name; returns where it now is."""
+    kept = file.with_name(file.name + UNREADABLE_SUFFIX)
+    file.replace(kept)
+    return kept
 
 
 @dataclass(frozen=True)
@@ -91,7 +110,7 @@ def load_recent(folder: Path) -> list[RecentCase]:
                 for r in rows]
     except FileNotFoundError:
         return []
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         log.warning("recent-cases list %s is unreadable; starting a new one", file)
         return []
 
@@ -100,8 +119,9 @@ def remember_recent(folder: Path, entry: RecentCase) -> list[RecentCase]:
     """Put a just-saved or just-opened case at the top of the list (one row per file)."""
     same = entry.path.resolve()
     rows = [entry, *(r for r in load_recent(folder) if r.path.resolve() != same)][:RECENT_LIMIT]
-    folder.mkdir(parents=True, exist_ok=True)
+    make_private_dir(folder)
     data = [{"path": str(r.path), "company": r.company, "saved_at": r.saved_at.isoformat(timespec="seconds"),
              "summary": r.summary} for r in rows]
-    atomic_write_bytes(folder / RECENT_FILE, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+    atomic_write_bytes(folder / RECENT_FILE, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"),
+                       private=True)
     return rows

@@ -161,6 +161,9 @@ class CasePage(QWizardPage):
 
     def text_field(self, form: QFormLayout, label: str, path: str) -> QLineEdit:
         line = QLineEdit()
+        from desktop.logic.case.model import NAME_MAX
+
+        line.setMaxLength(NAME_MAX)  # the case model's limit: typing stops there, nothing is refused
         form_row(form, label, line)
         line.textEdited.connect(lambda text: self._write(path, text.strip(), _field_label(label)))
         self._loaders.append(lambda fresh: line.setText(_read(self.case, path)))
@@ -204,6 +207,9 @@ class CasePage(QWizardPage):
     def lender_field(self, form: QFormLayout, label: str, path: str) -> NameCombo:
         """A lender picked from the case's lenders (取引金融機関 and the other lender fields) or typed anew."""
         combo = NameCombo(label)
+        from desktop.logic.case.model import NAME_MAX
+
+        combo.lineEdit().setMaxLength(NAME_MAX)  # the case model's limit
         form_row(form, label, combo)
         combo.nameEdited.connect(lambda name: self._write(path, name, _field_label(label)))
         from desktop.logic.wizard.editing import lender_names

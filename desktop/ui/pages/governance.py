@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from desktop.logic.case.model import BusinessAsset
+from desktop.logic.case.model import NOTE_MAX, BusinessAsset
 from desktop.logic.rules.sources import cite
 from desktop.logic.rules.checksheet import ChecksheetItem, load_checksheet
 from desktop.logic.wizard.editing import override_pending, set_answer
@@ -41,6 +41,7 @@ class _ItemRow:
         self.answer = ChoiceCombo(f"{item.label} の回答" if not decided else f"{item.label} の上書き",
                                   OVERRIDES if decided else ANSWERS)
         self.note = QLineEdit()
+        self.note.setMaxLength(NOTE_MAX)
         self.note.setAccessibleName(f"{item.label} の{'上書きの理由' if decided else '根拠・メモ'}")
         self.note.setPlaceholderText("上書きの理由（必須）" if decided else "根拠資料・メモ")
         self.label.setBuddy(self.answer)
@@ -129,6 +130,8 @@ class GovernancePage(CasePage):
         assessment = self.session.assessment
         show_banner(self.banner, self.session.evaluation_error)
         if assessment is None:
+            for row in self.rows.values():
+                row.status.setText("判定できていません")  # never another case's results
             return
         unconfirmed = unconfirmed_items(assessment.checksheet)
         self.unconfirmed.setText(f"<b>未確認の項目：{unconfirmed} 件</b>（回答がなく、数字でも決まらない項目）"

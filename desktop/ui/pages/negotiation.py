@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QGroupBox, QPlainTextEdit, QPushButton, QVBoxLayout
 
-from desktop.logic.case.model import Action
+from desktop.logic.case.model import MEMO_MAX, Action
 from desktop.logic.rules.checksheet import load_checksheet
 from desktop.logic.wizard.editing import propose_actions
 from desktop.ui.pages.base import CasePage, note
@@ -78,6 +79,12 @@ class NegotiationPage(CasePage):
 
     def _write_notes(self) -> None:
         text = self.notes.toPlainText()
+        if len(text) > MEMO_MAX:  # QPlainTextEdit has no maxLength: stop at the model's limit
+            self.notes.blockSignals(True)
+            self.notes.setPlainText(text[:MEMO_MAX])
+            self.notes.moveCursor(QTextCursor.MoveOperation.End)
+            self.notes.blockSignals(False)
+            text = text[:MEMO_MAX]
         if text != self.case.negotiation.notes:
             self._write("negotiation.notes", text, "「メモ」の入力")
 

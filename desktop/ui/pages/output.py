@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushBu
 from desktop.logic.case.files import SaveError
 from desktop.logic.wizard.editing import record_snapshot, verdict_summary
 from desktop.logic.packet import build as packet_builder
+from desktop.logic.packet.glyphs import missing_glyph_warnings
 from desktop.ui import dialogs, temp_files
 from desktop.ui.pages.base import CasePage, error_banner, note, show_banner
 from desktop.ui.widgets import ChoiceCombo, form_row, new_form
@@ -64,7 +65,6 @@ class OutputPage(CasePage):
         self.save_button = QPushButton("ケースを保存")
         self.save_button.clicked.connect(self.controller.save_case)
         self.done_button = QPushButton("診断を完了として記録")
-        self.done_button.setToolTip("今の判定を履歴に残します（同じ基準日の記録は置き換えます）")
         self.done_button.clicked.connect(self.mark_done)
         line.addWidget(self.save_button)
         line.addWidget(self.done_button)
@@ -89,14 +89,21 @@ class OutputPage(CasePage):
                    self.case.situation.planned_loan.lender]
         for name in dict.fromkeys(n for n in lenders if n):
             self.addressee.addItem(name)
-        if current:
+        if current and not fresh:  # a typed addressee belongs to its case, never to the next one
             self.addressee.setEditText(current)
         self.show_results()
 
     def show_results(self) -> None:
         show_banner(self.banner, self.session.evaluation_error)
+        ready = self.session.output_ready
+        tips = {self.preview_button: "", self.save_pdf_button: "", self.print_button: "",
+                self.done_button: "今の判定を履歴に残します（同じ基準日の記録は置き換えます）"}
+        for button, tip in tips.items():
+            button.setEnabled(ready)
+            button.setToolTip(tip if ready else "判定ができていないため使えません。入力を確かめてください。")
         assessment = self.session.assessment
         if assessment is None:
+            self.summary.setText("このケースはまだ判定できていません。交渉資料の作成と診断の記録は、判定ができてから使えます。")
             return
         case = self.case
         names = {r.route_id: f"{r.mark} {r.name}" for r in assessment.routes}
@@ -120,11 +127,20 @@ class OutputPage(CasePage):
         return self.addressee.currentText().strip() or None
 
     def _write_pdf(self, path: Path) -> bool:
-        assert self.session.assessment is not None
+        if not self.session.output_ready or self.session.assessment is None:
+            return False  # the buttons are disabled; a shortcut or a stale click must not print
+        warnings = missing_glyph_warnings(self.case, self._addressee())
+        if warnings and not dialogs.ask_missing_glyphs(self, warnings):
+            return False
         try:
             packet_builder.write_packet(self.session.assessment, path, self.audience.value(), self._addressee())
         except SaveError as exc:
             dialogs.error(self, "PDFを保存できません", f"{exc}\n\n別の名前で保存するか、PDFを開いているアプリを閉じてからやり直してください。")
+            return False
+        except Exception:  # noqa: BLE001 - a fault in building must not cost the user the case
+            log.exception("packet could not be built")
+            dialogs.error(self, "交渉資料を作れません", "交渉資料の作成中にエラーが起きました。入力中のケースはそのままです。"
+                          "ケースを保存し、ログを添えてお問い合わせください。")
             return False
         return True
 
@@ -164,7 +180,7 @@ class OutputPage(CasePage):
 
     def mark_done(self) -> None:
         assessment = self.session.assessment
-        if assessment is None:
+        if assessment is None or not self.session.output_ready:
             return
         verdicts = assessment.verdicts()
         self.edit(lambda c: record_snapshot(c, verdicts), "診断の完了の記録")

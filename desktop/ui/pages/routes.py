@@ -198,7 +198,15 @@ class RoutesPage(CasePage):
     def show_results(self) -> None:
         assessment = self.session.assessment
         show_banner(self.banner, self.session.evaluation_error)
+        for card in self.cards.values():
+            card.setVisible(assessment is not None)  # never another case's verdicts
+        self.first_choice.setEnabled(assessment is not None)
         if assessment is None:
+            self.counts.setText("このケースはまだ判定できていません。")
+            self.first_choice.blockSignals(True)
+            self.first_choice.clear()  # its texts carry the previous case's marks
+            self.first_choice.addItem("判定ができてから選べます", None)
+            self.first_choice.blockSignals(False)
             return
         self.counts.setText(f"判定の内訳：{verdict_summary(assessment.verdicts())}（全 {len(assessment.routes)} 制度）")
         # Cards are kept and refilled, never deleted: this runs from inside a card's own tick box signal.

@@ -13,28 +13,17 @@ import pytest
 from desktop.logic.case.amounts import Unit, format_yen
 from desktop.logic.case.model import Answer, Case, Negotiation
 from desktop.logic.case.dates import jdate
-from desktop.logic.case.demo import demo_cases
-from desktop.logic.rules.evaluation import Assessment, evaluate
+from desktop.logic.rules.evaluation import evaluate
 from desktop.logic.packet.build import AUDIENCE_LABELS, Audience, build_packet
 from desktop.logic.packet.text import VERDICT_RANK, load_packet_text, pursued_routes, request_paragraph
 from desktop.logic.rules.fees import cost_text, fee_lines
 from tests import builders
+from tests.packets import DEMOS
+from tests.packets import demo_assessment as assessment
+from tests.packets import demo_packet as packet
 from tests.pdf_tools import page_texts, squeeze
 
-DEMOS = ["healthy", "succession", "startup"]
 
-
-@cache
-def assessment(name: str) -> Assessment:
-    return evaluate(demo_cases()[name])
-
-
-@cache
-def packet(name: str, audience: Audience = "bank") -> bytes:
-    return build_packet(assessment(name), audience)
-
-
-@cache
 def texts(name: str, audience: Audience = "bank") -> list[str]:
     """Layout-mode text: table rows stay on one line."""
     return page_texts(packet(name, audience))
@@ -195,22 +184,27 @@ def _case_with_notes() -> Case:
     return c.model_copy(update={"answers": answers, "periods": [p0, *c.sorted_periods()[1:]]})
 
 
+@cache
+def notes_packet(audience: Audience = "bank") -> bytes:
+    return build_packet(evaluate(_case_with_notes()), audience)
+
+
 @pytest.mark.parametrize("audience", ["bank", "coordinator"])
 def test_outside_versions_never_print_internal_notes(audience: Audience) -> None:
-    text = flowing((build_packet(evaluate(_case_with_notes()), audience)))
+    text = flowing(notes_packet(audience))
     assert "毎月10日に試算表を提出" in text
     assert "実際は遅れがち" not in text and "次回は金利の話を先にする" not in text
     assert "社内メモ" not in text
 
 
 def test_internal_copy_adds_every_note() -> None:
-    text = flowing((build_packet(evaluate(_case_with_notes()), "internal")))
+    text = flowing(notes_packet("internal"))
     assert "社内: 実際は遅れがち".replace(" ", "") in text and "次回は金利の話を先にする" in text
     assert "社内控え（社外に提出しないでください）" in text and "社内メモ" in text
 
 
 def test_overridden_auto_item_is_printed_as_an_override_with_its_reason() -> None:
-    text = flowing((build_packet(evaluate(_case_with_notes()))))
+    text = flowing(notes_packet())
     assert "上書き：はい（申告）" in text
     assert "上書きの理由：期末の仮払金は翌月に精算済み" in text
     assert "自動判定の根拠：代表者への貸付金等300,000円" in text
@@ -232,8 +226,8 @@ def test_addressee_narrows_the_loans_to_that_lender() -> None:
 
 
 def test_same_case_gives_identical_bytes() -> None:
-    a = assessment("startup")
-    assert build_packet(a) == build_packet(a)
+    # packet() is its own build (shared with the other tests); a fresh one must match it byte for byte.
+    assert build_packet(assessment("startup")) == packet("startup")
 
 
 def test_unknown_audience_is_refused() -> None:

@@ -1,11 +1,11 @@
 """Golden images: page 1 of each demo's bank packet, the first route-detail page of its
-coordinator packet and its one-page summary, rendered at 50 dpi, must match the committed PNGs
-in tests/golden/ within a small pixel tolerance.
+coordinator packet and its one-page summary, rendered by PDFium (pypdfium2) at 50 dpi, must match
+the committed PNGs in tests/golden/ within a small pixel tolerance.
 
-The PDFs are built with invariant=1 (always, see packet_layout.render), so only a change in
+The PDFs are built with invariant=1 (always, see desktop/logic/packet/layout.py), so only a change in
 what is printed moves a pixel. After an intended change, regenerate deliberately:
 
-    HNAVI_UPDATE_GOLDEN=1 uv run pytest tests/logic/test_packet_golden.py
+    HNAVI_UPDATE_GOLDEN=1 uv run pytest tests/logic/packet/test_packet_golden.py
 
 and look at the new PNGs before committing them. Route data changes (new routes, new wording)
 move the route page, so regenerate after merging route work.
@@ -19,16 +19,14 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops
 
-from desktop.logic.case.demo import demo_cases
-from desktop.logic.rules.evaluation import evaluate
-from desktop.logic.packet.build import build_packet
+from tests.packets import DEMOS, demo_packet
 from tests.pdf_tools import page_texts, render_page
 
 GOLDEN = Path(__file__).resolve().parents[2] / "golden"
 DPI = 50
 # A pixel counts as different when its grey level moves by more than this (anti-aliasing noise
-# stays below it); at most this many pixels may differ. Changing two characters of the cover's
-# audience label moves about 80 pixels, so any change in wording or layout fails the test.
+# stays below it); at most this many pixels may differ. Changing one character of the company
+# name moves about 100 pixels of page 1, so any change in wording or layout fails the test.
 CHANNEL_TOLERANCE = 64
 MAX_DIFFERENT_PIXELS = 25
 UPDATE = os.environ.get("HNAVI_UPDATE_GOLDEN") == "1"
@@ -47,11 +45,11 @@ def different_pixels(actual: Image.Image, expected: Image.Image) -> int:
     return sum(histogram[CHANNEL_TOLERANCE + 1:])
 
 
-@pytest.mark.parametrize("name", ["healthy", "succession", "startup"])
+@pytest.mark.parametrize("name", DEMOS)
 @pytest.mark.parametrize("which", ["p1", "routes", "summary"])
 def test_page_matches_golden_image(name: str, which: str) -> None:
     audience = {"p1": "bank", "routes": "coordinator", "summary": "summary"}[which]
-    pdf = build_packet(evaluate(demo_cases()[name]), audience)  # type: ignore[arg-type]
+    pdf = demo_packet(name, audience)  # type: ignore[arg-type]
     page = route_page(pdf) if which == "routes" else 1
     # Grey is enough for a packet that must read in black and white, and keeps the PNGs small.
     actual = render_page(pdf, page, DPI).convert("L")

@@ -11,13 +11,13 @@ import pytest
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from desktop.logic.case.model import Action, Case, Company, Loan, Negotiation, Succession
-from desktop.logic.case.demo import demo_cases
 from desktop.logic.rules.evaluation import evaluate
 from desktop.logic.packet.build import Audience, build_packet
 from desktop.logic.packet.blocks import section_titles
 from desktop.logic.packet.styles import GOTHIC, MARGIN_X, PAGE_WIDTH, register_fonts
 from desktop.logic.packet.text import load_packet_text
 from tests import builders
+from tests.packets import DEMOS, demo_packet
 from tests.pdf_tools import consecutive_lines, page_texts, pdffonts, squeeze, text_lines
 
 LONG_NAME = "株式会社北関東総合建設工業ホールディングス技術研究開発センター浜松町第二事業本部"  # 40 characters
@@ -70,16 +70,11 @@ def built(shape: str, audience: Audience = "bank") -> bytes:
     return build_packet(evaluate(SHAPES[shape]()), audience)
 
 
-@cache
-def built_demo(name: str) -> bytes:
-    return build_packet(evaluate(demo_cases()[name]))
-
-
-ALL = [("shape", s) for s in SHAPES] + [("demo", d) for d in ("healthy", "succession", "startup")]
+ALL = [("shape", s) for s in SHAPES] + [("demo", d) for d in DEMOS]
 
 
 def pdf_of(kind: str, name: str) -> bytes:
-    return built(name) if kind == "shape" else built_demo(name)
+    return built(name) if kind == "shape" else demo_packet(name)
 
 
 @pytest.mark.parametrize(("kind", "name"), ALL)
@@ -127,12 +122,13 @@ def test_every_section_is_present_and_filled(shape: str, audience: Audience) -> 
     pages = page_texts(pdf, layout=False)
     pages_count = len(pages)
     furniture = [wording.title, wording.disclaimer, "金融機関向け", "社内控え"]
+    company = squeeze(SHAPES[shape]().company.name)
     body = ""
     for number, page in enumerate(pages, start=1):
         text = squeeze(page)
         for fixed in furniture:
             text = text.replace(squeeze(fixed), "")
-        body += text.replace(squeeze(evaluate(SHAPES[shape]()).case.company.name) + f"{number}/{pages_count}", "")
+        body += text.replace(company + f"{number}/{pages_count}", "")
     titles = section_titles(audience)
     positions = []
     for number, title in enumerate(titles, start=1):

@@ -6,20 +6,18 @@ This guards the reportlab pin: on an upgrade, a change in reportlab's line break
 import pytest
 
 from desktop.logic.packet import styles as packet_styles
-from desktop.logic.case.demo import demo_cases
-from desktop.logic.rules.evaluation import evaluate
 from desktop.logic.packet.build import build_packet
+from tests.packets import DEMOS, demo_assessment, demo_packet
 
 
-@pytest.mark.parametrize("name", ["healthy", "succession", "startup"])
+@pytest.mark.parametrize("name", DEMOS)
 def test_fast_line_breaking_changes_no_byte(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
-    assessment = evaluate(demo_cases()[name])
-    fast = build_packet(assessment, "internal")
+    fast = demo_packet(name, "internal")
     slow_calls = []
     original = packet_styles.Paragraph.breakLinesCJK
     monkeypatch.setattr(packet_styles.Paragraph, "breakLinesCJK",
                         lambda self, widths: slow_calls.append(1) or original(self, widths))
     monkeypatch.setattr(packet_styles, "supported", lambda paragraph: False)
     monkeypatch.setattr(packet_styles, "plain_frags", lambda text, style: None)
-    assert build_packet(assessment, "internal") == fast
+    assert build_packet(demo_assessment(name), "internal") == fast
     assert len(slow_calls) > 100  # reportlab's own breaking really ran
