@@ -151,9 +151,13 @@ def test_temporary_files_of_killed_saves_are_removed_by_the_next_save(tmp_path: 
     other = tmp_path / ".d.hnavi.xyz.tmp"
     for leftover in (stale, fresh, other):
         leftover.write_text("a whole case", encoding="utf-8")
-    old = time.time() - STALE_TEMP_SECONDS - 5
+    # Every file's time set from the same clock the code reads (the suite also runs under faketime,
+    # where a file's own timestamp would be years off).
+    now = time.time()
+    old = now - STALE_TEMP_SECONDS - 5
     os.utime(stale, (old, old))
     os.utime(other, (old, old))
+    os.utime(fresh, (now, now))
     save_case(Case.new(dt.date(2026, 1, 1)), target)
     assert not stale.exists() and fresh.exists() and other.exists()
 
