@@ -18,6 +18,7 @@ from typing import Literal
 
 from desktop.logic.case.amounts import AmountError, Unit, parse_yen
 from desktop.logic.case.dates import DateError, parse_date
+from desktop.logic.case.files import read_bounded
 
 # A real 試算表 is a few hundred lines; anything much larger is not one (and must not be read whole).
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -44,6 +45,16 @@ class AccountRow:
     amount: int | None  # yen, after the unit is applied; None for a title row
     kind: RowKind
     code: str | None = None  # e-Tax 勘定科目コード
+
+    @property
+    def where(self) -> str:
+        """「BS.csv 12行目」: where the adviser finds the row in the file."""
+        return f"{self.file} {self.line}行目"
+
+    @property
+    def named_where(self) -> str:
+        """「売掛金（BS.csv 12行目）」"""
+        return f"{self.name}（{self.where}）"
 
 
 @dataclass(frozen=True)
@@ -100,16 +111,8 @@ def parse_period_end(text: str) -> dt.date | None:
 
 
 def _decode(path: Path) -> str:
-    try:
-        if not path.is_file():
-            raise StatementError(path, "通常のファイルではありません。")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise StatementError(path, f"ファイルが大きすぎます（{size // 1024:,} KB）。試算表・決算書のCSVは"
-                                       f"通常 {MAX_FILE_BYTES // 1024 // 1024} MB 未満です。")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise StatementError(path, "ファイルを読み込めません。場所と権限を確認してください。") from exc
+    data = read_bounded(path, MAX_FILE_BYTES, error=StatementError,
+                        usual=f"試算表・決算書の CSV は通常 {MAX_FILE_BYTES // 1024 // 1024} MB 未満です")
     if data.startswith(b"%PDF"):
         raise StatementError(path, "PDFファイルです。会計ソフトから CSV 形式で書き出したファイルを選んでください。")
     if data[:4] == b"PK\x03\x04":

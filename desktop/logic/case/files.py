@@ -156,29 +156,36 @@ def load_case(path: Path | str) -> Case:
     return case_from_json_text(text, path)
 
 
-def read_bounded(path: Path) -> bytes:
-    """The bytes of a regular file of at most MAX_CASE_BYTES; anything else is a CaseFileError."""
+def read_bounded(path: Path, limit: int = MAX_CASE_BYTES, *,
+                 error: Callable[[Path, str], Exception] = CaseFileError,
+                 usual: str = "ケースファイルは通常 100 KB 未満です") -> bytes:
+    """The bytes of a regular file of at most limit bytes, read without waiting on a pipe or
+    device; anything else raises error(path, message) in Japanese. usual: what such a file
+    normally weighs, said when it is too large."""
     try:
         # O_NONBLOCK: opening a named pipe must not wait for a writer; fstat then refuses it.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError as exc:
-        raise CaseFileError(path, "ファイルが見つかりません。") from exc
+        raise error(path, "ファイルが見つかりません。") from exc
     except ValueError as exc:  # a NUL in the name
-        raise CaseFileError(path, "ファイル名に使えない文字が含まれています。") from exc
+        raise error(path, "ファイル名に使えない文字が含まれています。") from exc
     except OSError as exc:
-        raise CaseFileError(path, f"ファイルを読めません（{os_reason(exc)}）。") from exc
-    with os.fdopen(fd, "rb") as handle:
-        try:
-            info = os.fstat(handle.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                raise CaseFileError(path, "通常のファイルではありません（フォルダーや装置は開けません）。")
-            if info.st_size > MAX_CASE_BYTES:
-                raise CaseFileError(path, f"ファイルが大きすぎます（{info.st_size:,} バイト。ケースファイルは通常 100 KB 未満です）。")
-            raw = handle.read(MAX_CASE_BYTES + 1)
-        except OSError as exc:
-            raise CaseFileError(path, f"ファイルを読めません（{os_reason(exc)}）。") from exc
-    if len(raw) > MAX_CASE_BYTES:  # grew while being read
-        raise CaseFileError(path, "ファイルが大きすぎます。")
+        raise error(path, f"ファイルを読めません（{os_reason(exc)}）。") from exc
+    try:
+        # fstat before wrapping the descriptor: a file object refuses a folder with its own error.
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise error(path, "通常のファイルではありません（フォルダーや装置は開けません）。")
+        if info.st_size > limit:
+            raise error(path, f"ファイルが大きすぎます（{info.st_size:,} バイト。{usual}）。")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            raw = handle.read(limit + 1)
+    except OSError as exc:
+        raise error(path, f"ファイルを読めません（{os_reason(exc)}）。") from exc
+    finally:
+        os.close(fd)
+    if len(raw) > limit:  # grew while being read
+        raise error(path, "ファイルが大きすぎます。")
     return raw
 
 

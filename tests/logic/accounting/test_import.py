@@ -209,3 +209,17 @@ def layouts_fold(name: str) -> str:
     from desktop.logic.accounting.statements import fold
 
     return fold(name)
+
+
+def test_a_folder_or_a_named_pipe_is_refused_without_waiting(tmp_path: Path) -> None:
+    import os
+
+    folder = tmp_path / "決算.csv"
+    folder.mkdir()
+    with pytest.raises(StatementError, match="通常のファイルではありません"):
+        read_statement(folder)
+    if hasattr(os, "mkfifo"):
+        pipe = tmp_path / "pipe.csv"
+        os.mkfifo(pipe)
+        with pytest.raises(StatementError, match="通常のファイルではありません"):
+            read_statement(pipe)

@@ -214,3 +214,10 @@ def test_ordinary_case_files_keep_ordinary_permissions(tmp_path: Path) -> None:
 def test_a_deeply_nested_recent_list_is_treated_as_empty(tmp_path: Path) -> None:
     (tmp_path / drafts.RECENT_FILE).write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     assert drafts.load_recent(tmp_path) == []
+
+
+def test_a_folder_named_like_a_case_is_refused_in_japanese(tmp_path: Path) -> None:
+    folder = tmp_path / "顧客.hnavi"
+    folder.mkdir()
+    with pytest.raises(CaseFileError, match="通常のファイルではありません"):
+        load_case(folder)
