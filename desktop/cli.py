@@ -176,7 +176,7 @@ def _import(args: argparse.Namespace) -> int:
         print("（確認のみ。書き込むには --yes を付けてください）")
         return EXIT_OK
     try:
-        message = apply_import(case, period, preview.values(), preview.assignments | assignments)
+        message = apply_import(case, period, preview.values(), assignments)
     except ValueError as exc:
         return _bad_input(str(exc))
     save_case(case, args.case)

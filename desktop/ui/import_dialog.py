@@ -132,6 +132,7 @@ class ImportDialog(QDialog):
         period_end = self.period.value()
         current = next((p for p in self._case.periods if p.fiscal_year_end == period_end), None)
         self.table.setRowCount(0)
+        self._amount_fields: dict[str, YenField] = {}
         for key, label in PERIOD_FIELDS:
             item = self.preview.fields[key]
             row = self.table.rowCount()
@@ -141,11 +142,12 @@ class ImportDialog(QDialog):
             field.set_value(self._edited.get(key, item.value))
             field.valueEdited.connect(lambda value, k=key: self._edited.__setitem__(k, value))
             self.table.setCellWidget(row, 1, field)
+            self._amount_fields[key] = field
             now = getattr(current, key) if current else None
             now_item = QTableWidgetItem(format_yen(now, unknown=""))
             now_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(row, 2, now_item)
-            sources = "、".join(f"{r.name}（{r.file} {r.line}行目）" for r in item.rows) or "（該当する科目なし）"
+            sources = "、".join(r.named_where for r in item.rows) or "（該当する科目なし）"
             source_item = QTableWidgetItem(sources)
             source_item.setToolTip(sources)
             self.table.setItem(row, 3, source_item)
@@ -164,7 +166,7 @@ class ImportDialog(QDialog):
         for row, hint in rows:
             index = self.accounts.rowCount()
             self.accounts.insertRow(index)
-            text = f"{row.name}（{row.file} {row.line}行目）" + (f"　{hint}" if hint else "")
+            text = row.named_where + (f"　{hint}" if hint else "")
             self.accounts.setItem(index, 0, QTableWidgetItem(text))
             amount = QTableWidgetItem(format_yen(row.amount))
             amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -185,8 +187,7 @@ class ImportDialog(QDialog):
         if self.period.value() is None:
             self.error.setText(ERROR_PREFIX + "どの期の決算かを、決算日で指定してください。")
             return
-        bad = [LABELS[k] for k in self.preview.fields
-               if isinstance(w := self.table.cellWidget(list(LABELS).index(k), 1), YenField) and w.has_error()]
+        bad = [LABELS[key] for key, field in self._amount_fields.items() if field.has_error()]
         if bad:
             self.error.setText(ERROR_PREFIX + "読み取れない金額があります：" + "、".join(bad))
             return

@@ -94,7 +94,6 @@ class ImportPreview:
     ignored: list[AccountRow]  # rows the company's assignments exclude
     warnings: list[str]
     problems: list[str]
-    assignments: dict[str, str]  # the company's own assignments that were applied
 
     def values(self) -> dict[str, int]:
         return {key: item.value for key, item in self.fields.items() if item.value is not None}
@@ -115,14 +114,12 @@ def build_preview(statements: list[Statement], assignments: dict[str, str] | Non
     review: list[ReviewRow] = []
     unread: list[AccountRow] = []
     ignored: list[AccountRow] = []
-    applied: dict[str, str] = {}
     rows = [row for statement in statements for row in statement.rows if row.amount is not None]
     totals: dict[str, list[AccountRow]] = {}
     parts: dict[str, list[AccountRow]] = {}
     for row in rows:
         if row.name in assignments:
             target = assignments[row.name]
-            applied[row.name] = target
             if target == IGNORE:
                 ignored.append(row)
             else:
@@ -148,22 +145,22 @@ def build_preview(statements: list[Statement], assignments: dict[str, str] | Non
     warnings: list[str] = []
     for key, item in fields.items():
         rule = rules.get(key, FieldRule())
-        own = [r for r in parts.get(key, []) if r.name in applied]
+        own = [r for r in parts.get(key, []) if r.name in assignments]
         if key in totals:
             first = totals[key][0]
             item.rows = [first, *own]
-            item.covered = [r for r in parts.get(key, []) if r.name not in applied]
+            item.covered = [r for r in parts.get(key, []) if r.name not in assignments]
             item.value = _signed(first, rule) + sum(r.amount or 0 for r in own)
             others = {r.amount for r in totals[key][1:]}
             if others - {first.amount}:
                 warnings.append(f"「{item.label}」の行が複数あり金額が異なります。最初の行"
-                                f"（{first.file} {first.line}行目）を使いました。")
+                                f"（{first.where}）を使いました。")
         elif key in parts:
             item.rows = parts[key]
             item.value = sum(_signed(r, rule) for r in parts[key])
     warnings += _cross_checks(fields, rows)
     problems = [p for statement in statements for p in statement.problems]
-    return ImportPreview(fields, review, unread, ignored, warnings, problems, applied)
+    return ImportPreview(fields, review, unread, ignored, warnings, problems)
 
 
 def _signed(row: AccountRow, rule: FieldRule) -> int:
@@ -215,14 +212,14 @@ def preview_lines(preview: ImportPreview, current: Period | None) -> list[str]:
         if item.value is None and not item.rows:
             continue
         now = getattr(current, key) if current else None
-        accounts = "、".join(f"{r.name}（{r.file} {r.line}行目）" for r in item.rows)
+        accounts = "、".join(r.named_where for r in item.rows)
         table.append([item.label, format_yen(item.value), format_yen(now), accounts])
     lines = text_table(table, frozenset({1, 2}))
     missing = [item.label for item in preview.fields.values() if item.value is None]
     if missing:
         lines.append("読み込めなかった項目（手入力してください）：" + "、".join(missing))
     for entry in preview.review:
-        lines.append(f"要判断：{entry.row.name} {format_yen(entry.row.amount)}（{entry.row.file} {entry.row.line}行目）"
+        lines.append(f"要判断：{entry.row.name} {format_yen(entry.row.amount)}（{entry.row.where}）"
                      f"は「{LABELS[entry.suggested]}」に当たる可能性があります。含める場合は割り当ててください。")
     if preview.unread:
         lines.append("取り込まなかった科目：" + "、".join(
