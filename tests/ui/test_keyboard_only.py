@@ -76,6 +76,10 @@ def press(qtbot, name: str) -> None:
 
 
 def next_page(qtbot, wizard, key_name: str) -> None:
+    # A mnemonic acts in the active window, as for a person at the keyboard: make sure the wizard
+    # is that window (under a loaded test worker activation can lag behind the last show).
+    wizard.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard, timeout=10_000)
     key(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
     # A mnemonic presses its button the way a click shows it: after a short animation (and the page
     # may be built on first show, slow on a loaded CI machine; waitUntil returns as soon as it is there).
