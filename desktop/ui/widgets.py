@@ -329,6 +329,8 @@ def _lay_out_field(field: YenField | DateField, beside: QLabel, inline_error: bo
 
 def _show_field_error(field: YenField | DateField, message: str) -> None:
     """The message under the field (when it has room for one), its red border, and the signal."""
+    if not message and not field.has_error():
+        return  # already clear: a page load clears every field, and each signal redrew the page's messages
     field.error.setText(ERROR_PREFIX + message if message else "")
     # Outside a layout (a table cell) the label has no parent and must never show as a window.
     field.error.setVisible(bool(message) and field.error.parent() is not None)
