@@ -505,6 +505,10 @@ class RecordTable(QWidget):
             self._append_row(index, row)
         self._chain_focus()
 
+    def shows(self, rows: Sequence[Any]) -> bool:
+        """The cells show exactly these rows, none with an entry in error."""
+        return list(rows) == self._rows and not self._errors and self.table.rowCount() == len(self._rows)
+
     def set_names(self, names: Sequence[str]) -> None:
         """The names the "name" columns offer; a cell being typed in keeps its text."""
         self._names = list(names)

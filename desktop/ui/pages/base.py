@@ -274,8 +274,15 @@ class CasePage(QWizardPage):
                          merge_key=f"{path}#cells" if len(old) == len(rows) else None) and len(rows) < len(old):
                 notice.show_for(f"{name}の行（{removed}）を削除しました。" if removed else f"{name}の行を削除しました。")
 
+        def load(fresh: bool) -> None:
+            rows = _read(self.case, path)
+            # Re-entering the page keeps cells that already show the case's rows: rebuilding
+            # every cell widget cost more than showing the page.
+            if fresh or not table.shows(rows):
+                table.set_rows(rows)
+
         table.edited.connect(write)
-        self._loaders.append(lambda fresh: table.set_rows(_read(self.case, path)))
+        self._loaders.append(load)
         return notice
 
     def add_loader(self, loader: Callable[[bool], None]) -> None:
