@@ -324,6 +324,8 @@ def _lay_out_field(field: YenField | DateField, beside: QLabel, inline_error: bo
         box.addWidget(beside)
     if inline_error:
         box.addWidget(field.error)
+    else:
+        field.error.setParent(field)  # kept hidden; owned by the field so it goes with it
     field.setFocusProxy(field.edit)
 
 
@@ -332,8 +334,8 @@ def _show_field_error(field: YenField | DateField, message: str) -> None:
     if not message and not field.has_error():
         return  # already clear: a page load clears every field, and each signal redrew the page's messages
     field.error.setText(ERROR_PREFIX + message if message else "")
-    # Outside a layout (a table cell) the label has no parent and must never show as a window.
-    field.error.setVisible(bool(message) and field.error.parent() is not None)
+    # Outside the layout (a table cell, the 決算 grid) the label has no room and stays hidden.
+    field.error.setVisible(bool(message) and field.layout().indexOf(field.error) >= 0)
     field.edit.setProperty("invalid", bool(message))
     field.edit.setStyleSheet(invalid_style(field.edit.palette()) if message else "")
     field.errorChanged.emit(message)
