@@ -75,10 +75,11 @@ def test_wheel_over_any_unfocused_input_never_changes_the_case(qtbot, wizard, di
         for info in PAGES:
             wizard.jump_to(info.id)
             page = wizard.pages[info.key]
+            # Checked after every input, so the case is still the page's starting one before each.
+            before = wizard.session.case.model_copy(deep=True)
             for widget in wheel_inputs(page):
                 wizard.side.setFocus()
                 assert not widget.hasFocus()
-                before = wizard.session.case.model_copy(deep=True)
                 for delta in (120, -120, -120, -120):
                     wheel(widget, delta)
                 assert wizard.session.case == before, (key, info.key, widget.accessibleName())
