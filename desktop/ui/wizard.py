@@ -217,7 +217,7 @@ class MainWizard(QWizard):
             return
         page = self.page(page_id)
         assert isinstance(page, CasePage)
-        page.load(fresh=False)
+        page.enter()
         page.show_results()
         self.side.blockSignals(True)
         self.side.setCurrentRow(page_id)
