@@ -25,7 +25,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from desktop.logic.packet.wrap import LineBreaker, plain_frags, supported
+from desktop.logic.packet.wrap import LineBreaker, markup_frags, supported
 from desktop.paths import resource_path
 
 GOTHIC = "BIZUDGothic"
@@ -184,17 +184,17 @@ class _Paragraph(Paragraph):
     last ordinary character moves to the next line together with the marks (追い出し), and a
     figure or a ［目安］ tag moves down whole; only 、。 hang.
     A table wraps every cell to measure its row, again to draw it, and again at each page it
-    spans; line breaking only depends on the width, so the result is reused. Parsing plain
-    text and breaking lines go through packet_wrap, which gives reportlab's own results faster.
+    spans; line breaking only depends on the width, so the result is reused. Parsing markup
+    and breaking lines go through packet_wrap, which gives reportlab's own results faster.
     """
 
     _wrapped: tuple[float, tuple[float, float]] | None = None
 
     def _setup(self, text: str, style: ParagraphStyle, bulletText: object, frags: object,  # noqa: N803
                cleaner: object) -> None:
-        plain = plain_frags(text, style) if frags is None and not bulletText else None
-        if plain is not None:
-            text, frags = plain
+        known = markup_frags(text, style) if frags is None and not bulletText else None
+        if known is not None:
+            text, frags = known
         super()._setup(text, style, bulletText, frags, cleaner)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names

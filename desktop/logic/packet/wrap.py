@@ -1,9 +1,10 @@
 """reportlab's paragraph parsing and CJK line breaking, with the same results but without
 their per-paragraph and per-character cost.
 
-Most of the packet's paragraphs are plain text (no tags, no entities), for which reportlab's
-markup parser (an html.parser per paragraph) yields one fragment in the style's font: that
-fragment is made directly from the style (plain_frags).
+The packet's paragraphs are plain text or carry only <font>, <b> and <br/> tags and entities.
+For them, reportlab's markup parser (an html.parser per paragraph) yields fragments that differ
+from one paragraph to the next only in their text: those are copied from one parsed per style
+and tags (markup_frags).
 
 Paragraph.breakLinesCJK measures every character through pdfmetrics.stringWidth and, for text
 in several fragments (any markup), wraps each character in a str subclass and compares the
@@ -17,6 +18,7 @@ the cases reportlab handles specially (bullets, images, endDots) go to reportlab
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from unicodedata import category
 
@@ -24,7 +26,7 @@ from reportlab.lib.rl_accel import sameFrag
 from reportlab.lib.textsplit import ALL_CANNOT_START, dumbSplit
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.platypus.paragraph import FragLine, ParaLines, cleanBlockQuotedText
-from reportlab.platypus.paraparser import ParaParser
+from reportlab.platypus.paraparser import ParaParser, known_entities
 from reportlab.rl_config import _FUZZ
 
 # (face, size) → character → width: the face's metrics, never a document's content.
@@ -42,24 +44,80 @@ def char_widths(value: str, font: str, size: float) -> list[float]:
         return [table[char] for char in value]
 
 
-# style → the fragment ParaParser makes for text in it (styles are module constants).
-_STYLE_FRAGS: dict[int, tuple[object, object]] = {}
+# (style, open tags, self-closing tag) → the fragment ParaParser makes there (styles are module
+# constants; the tags come from the packet's code, user text is escaped, so these stay few).
+_TEMPLATES: dict[tuple[int, tuple[str, ...], str], tuple[object, object | None]] = {}
+# Only tags whose fragments carry nothing but font, size, colour and line breaks: their
+# fragments differ from one paragraph to the next only in their text.
+_SIMPLE_TAGS = {"font", "b", "br"}
+_TOKEN = re.compile(r"<(/?)([a-zA-Z]+)((?:\s+[a-zA-Z]+='[^'<>&]*')*)\s*(/?)>|&([a-zA-Z]+);|[<&]")
 
 
-def plain_frags(markup: str, style: object) -> tuple[str, list[object]] | None:
-    """(cleaned text, fragments) exactly as Paragraph's parser would give them, for markup
-    without tags or entities; None for anything else (the parser handles it)."""
-    if "<" in markup or "&" in markup or getattr(style, "textTransform", None) or getattr(style, "bulletText", None):
+def _template(style: object, stack: tuple[str, ...], leaf: str = "") -> object | None:
+    """The one fragment the parser makes for text (or for a self-closing `leaf` tag) inside the
+    open tags `stack`, cached; None when it makes anything else."""
+    key = (id(style), stack, leaf)
+    known = _TEMPLATES.get(key)
+    if known is None or known[0] is not style:
+        closing = "".join(f"</{_TOKEN.match(tag).group(2)}>" for tag in reversed(stack))  # type: ignore[union-attr]
+        parser = ParaParser()
+        parser.caseSensitive = 1  # as Paragraph sets it
+        _, frags, _ = parser.parse("".join(stack) + (leaf or "x") + closing, style)
+        known = _TEMPLATES[key] = (style, frags[0] if frags and len(frags) == 1 else None)
+    return known[1]
+
+
+def markup_frags(markup: str, style: object) -> tuple[str, list[object]] | None:
+    """(cleaned text, fragments) exactly as Paragraph's parser would give them, for plain text
+    and for markup made only of <font>, <b>, <br/> and entities; None for anything else (the
+    parser handles it).
+
+    reportlab feeds every paragraph to an html.parser and copies a fragment at each tag; here
+    each piece of text gets a copy of the cached fragment for its tags. Like the parser, the
+    text is split at every tag and entity, and the paragraph's fragments share one (empty)
+    link list and one underline list.
+    """
+    if getattr(style, "textTransform", None) or getattr(style, "bulletText", None):
         return None
     cleaned = cleanBlockQuotedText(markup)
-    if not cleaned:
+    if not cleaned or cleaned.startswith("<para"):
         return None
-    known = _STYLE_FRAGS.get(id(style))
-    if known is None or known[0] is not style:
-        _, frags, _ = ParaParser().parse("x", style)
-        known = _STYLE_FRAGS[id(style)] = (style, frags[0])
-    # fresh lists, as the parser gives every paragraph its own
-    return cleaned, [known[1].clone(text=cleaned, link=[], us_lines=[])]  # type: ignore[attr-defined]
+    pieces: list[tuple[tuple[str, ...], str, str]] = []  # (open tags, text, self-closing tag)
+    stack: tuple[str, ...] = ()
+    at = 0
+    for token in _TOKEN.finditer(cleaned):
+        if token.start() > at:
+            pieces.append((stack, cleaned[at:token.start()], ""))
+        at = token.end()
+        closing, tag, _, self_closing, entity = token.groups()
+        if entity is not None:
+            if entity not in known_entities:
+                return None
+            pieces.append((stack, known_entities[entity], ""))
+        elif tag is None or tag.lower() not in _SIMPLE_TAGS or (tag.lower() == "br") != bool(self_closing):
+            return None  # a stray < or &, another tag, or <br> without its slash
+        elif self_closing:
+            pieces.append((stack, "", token.group(0)))
+        elif not closing:
+            stack = (*stack, token.group(0))
+        elif stack and _TOKEN.match(stack[-1]).group(2).lower() == tag.lower():  # type: ignore[union-attr]
+            stack = stack[:-1]
+        else:
+            return None
+    if stack:
+        return None
+    if at < len(cleaned):
+        pieces.append((stack, cleaned[at:], ""))
+    link: list[object] = []
+    lines: list[object] = []
+    frags: list[object] = []
+    for tags, value, leaf in pieces:
+        template = _template(style, tags, leaf)
+        if template is None:
+            return None
+        frags.append(template.clone(text=value, link=link, us_lines=lines) if not leaf  # type: ignore[attr-defined]
+                     else template.clone(link=link, us_lines=lines))  # type: ignore[attr-defined]
+    return cleaned, frags
 
 
 def supported(paragraph: object) -> bool:

@@ -4,9 +4,13 @@ This guards the reportlab pin: on an upgrade, a change in reportlab's line break
 """
 
 import pytest
+from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paraparser import ParaParser
 
 from desktop.logic.packet import styles as packet_styles
 from desktop.logic.packet.build import build_packet
+from desktop.logic.packet.styles import GOTHIC_BOLD, Styles, register_fonts
+from desktop.logic.packet.wrap import markup_frags
 from tests.packets import DEMOS, demo_assessment, demo_packet
 
 
@@ -18,6 +22,41 @@ def test_fast_line_breaking_changes_no_byte(monkeypatch: pytest.MonkeyPatch, nam
     monkeypatch.setattr(packet_styles.Paragraph, "breakLinesCJK",
                         lambda self, widths: slow_calls.append(1) or original(self, widths))
     monkeypatch.setattr(packet_styles, "supported", lambda paragraph: False)
-    monkeypatch.setattr(packet_styles, "plain_frags", lambda text, style: None)
+    monkeypatch.setattr(packet_styles, "markup_frags", lambda text, style: None)
     assert build_packet(demo_assessment(name), "internal") == fast
     assert len(slow_calls) > 100  # reportlab's own breaking really ran
+
+
+def parsed(markup: str, style: object) -> list[dict]:
+    parser = ParaParser()
+    parser.caseSensitive = 1
+    _, frags, _ = parser.parse(cleanBlockQuotedText(markup), style)
+    return [frag.__dict__ for frag in frags]
+
+
+@pytest.mark.parametrize("markup", [
+    "決算書の写し",
+    "  改行\nと 空白  の　ある文 ",
+    "Q&amp;A と &lt;注&gt;",
+    f"<font name='{GOTHIC_BOLD}'>［重要］</font>代表者への貸付金<font name='{GOTHIC_BOLD}'>［目安］</font>",
+    "未充足<br/><font size='6.5'>数値で判定</font>",
+    "決算書<br/><font size='6.5' color='#444444'>出典：<b>同上</b> &amp; 別表</font><br/>",
+    f"<font name='{GOTHIC_BOLD}' size='10.5'>見出し<font size='7'>（注）</font></font>終わり",
+])
+@pytest.mark.parametrize("style", [Styles.cell, Styles.cell_small_ink, Styles.prose_small])
+def test_markup_gives_the_parsers_fragments(markup: str, style: object) -> None:
+    register_fonts()
+    text, frags = markup_frags(markup, style)
+    assert text == cleanBlockQuotedText(markup)
+    assert [frag.__dict__ for frag in frags] == parsed(markup, style)
+    # one link list and one underline list for the paragraph, as the parser gives it
+    assert len({id(frag.link) for frag in frags}) == len({id(frag.us_lines) for frag in frags}) == 1
+
+
+@pytest.mark.parametrize("markup", [
+    "", "a < b", "Q&A", "&unknown;", "<i>斜体</i>", "<br>", "<font size='7'>閉じない", "閉じすぎ</font>",
+    "<font size='7'><b>交差</font></b>", "<para>段落</para>", '<font size="7">二重引用符</font>',
+])
+def test_other_markup_is_left_to_the_parser(markup: str) -> None:
+    register_fonts()
+    assert markup_frags(markup, Styles.cell) is None
