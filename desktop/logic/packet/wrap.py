@@ -19,6 +19,7 @@ the cases reportlab handles specially (bullets, images, endDots) go to reportlab
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from unicodedata import category
 
@@ -142,19 +143,23 @@ class LineBreaker:
             self.widths = char_widths(self.text, frag.fontName, frag.fontSize)  # type: ignore[attr-defined]
             return
         chars: list[str] = []
-        owners: list[object] = []
         widths: list[float] = []
+        breaks: list[bool] = []
+        runs: list[tuple[int, object]] = []  # (first character, fragment), one per fragment
         for frag in frags:
             text = frag.text  # type: ignore[attr-defined]
+            runs.append((len(chars), frag))
+            line_break = hasattr(frag, "lineBreak")
             if text:
                 chars.extend(text)
-                owners.extend([frag] * len(text))
+                breaks.extend([line_break] * len(text))
                 widths.extend(char_widths(text, frag.fontName, frag.fontSize))  # type: ignore[attr-defined]
             else:
                 chars.append("")
-                owners.append(frag)
+                breaks.append(line_break)
                 widths.append(stringWidth("", frag.fontName, frag.fontSize))  # type: ignore[attr-defined]
-        self.chars, self.owners, self.char_widths = chars, owners, widths
+        self.chars, self.char_widths, self.breaks, self.runs = chars, widths, breaks, runs
+        self.run_starts = [first for first, _ in runs]
 
     def __call__(self, max_widths: list[float]) -> object:
         if self.single:
@@ -166,7 +171,7 @@ class LineBreaker:
 
     def _frag_split(self, max_widths: list[float]) -> ParaLines:
         """paragraph.cjkFragSplit over the arrays."""
-        chars, owners, widths = self.chars, self.owners, self.char_widths
+        chars, widths, breaks = self.chars, self.char_widths, self.breaks
         lines: list[FragLine] = []
         i = width_used = start = 0
         max_width = max_widths[0]
@@ -174,7 +179,7 @@ class LineBreaker:
         while i < count:
             u = chars[i]
             w = widths[i]
-            line_break = hasattr(owners[i], "lineBreak")
+            line_break = breaks[i]
             i += 1
             width_used += w
             if (width_used > max_width + _FUZZ and width_used > 0) or line_break:
@@ -206,31 +211,35 @@ class LineBreaker:
 
     def _line(self, start: int, end: int, max_width: float, width_used: float, extra: float,
               line_break: bool) -> FragLine:
-        """paragraph.makeCJKParaLine: the line's characters grouped into runs of like fragments."""
-        chars, owners = self.chars, self.owners
+        """paragraph.makeCJKParaLine: the line's characters grouped into runs of like fragments.
+        reportlab compares the fragments of neighbouring characters one by one; the characters
+        of one fragment are neighbours here, so each fragment's part of the line is taken whole."""
+        runs = self.runs
         words: list[object] = []
-        run: list[str] = []
+        parts: list[str] = []
         current: object = None
         max_size = max_ascent = min_descent = 0
-        previous: object = None
-        for n in range(start, end):
-            frag = owners[n]
-            if frag is not previous:
-                size = frag.fontSize  # type: ignore[attr-defined]
-                ascent, descent = getAscentDescent(frag.fontName, size)  # type: ignore[attr-defined]
-                max_size = max(max_size, size)
-                max_ascent = max(max_ascent, ascent)
-                min_descent = min(min_descent, descent)
-            if current is None or ((frag is not previous or "lineBreak" in frag.__dict__)
-                                   and not sameFrag(current, frag)):
+        r = bisect_right(self.run_starts, start) - 1
+        at = start
+        while at < end:
+            first, frag = runs[r]
+            stop = runs[r + 1][0] if r + 1 < len(runs) else len(self.chars)
+            stop = min(stop, end)
+            size = frag.fontSize  # type: ignore[attr-defined]
+            ascent, descent = getAscentDescent(frag.fontName, size)  # type: ignore[attr-defined]
+            max_size = max(max_size, size)
+            max_ascent = max(max_ascent, ascent)
+            min_descent = min(min_descent, descent)
+            if current is None or not sameFrag(current, frag):
                 if current is not None:
-                    words.append(_with_text(current, run))
-                run = []
+                    words.append(_with_text(current, parts))
+                parts = []
                 current = frag
-            previous = frag
-            run.append(chars[n])
+            parts.append((frag.text or "")[at - first:stop - first])  # type: ignore[attr-defined]
+            at = stop
+            r += 1
         if current is not None:
-            words.append(_with_text(current, run))
+            words.append(_with_text(current, parts))
         return FragLine(kind=1, extraSpace=extra, wordCount=1, words=words, fontSize=max_size, ascent=max_ascent,
                         descent=min_descent, maxWidth=max_width, currentWidth=width_used, lineBreak=line_break)
 
