@@ -270,6 +270,26 @@ SPLIT_ROW_HEIGHT = 200.0
 MIN_SPLIT = 100.0
 
 
+class _Grid(Table):
+    """A table that measures its rows once per width.
+
+    The start of a table is measured for the heading above it (layout.StartsTogether), then
+    the frame measures it, and again when it splits it at a page end: reportlab recomputes
+    every row each time. Without a cell spanning rows, reportlab measures every row whatever
+    the height offered, so the result depends on the width alone and is kept. (A table with a
+    row to split inside, _RunOnTable, is measured afresh: splitting cells changes them.)"""
+
+    _measured_width: float | None = None
+
+    def _calc(self, availWidth: float, availHeight: float) -> None:  # noqa: N803 - reportlab's names
+        if availWidth == self._measured_width:
+            return
+        super()._calc(availWidth, availHeight)
+        spans = getattr(self, "_spanRanges", {}).values()
+        if self._hmax == len(self._cellvalues) and not any(span and span[1] != span[3] for span in spans):
+            self._measured_width = availWidth
+
+
 class _RunOnTable(Table):
     """A table with a tall row (a long note): such a row is split where the page ends and runs
     on over the next pages, instead of the packet stopping with a LayoutError (a row taller
@@ -353,7 +373,7 @@ def grid_table(rows: Sequence[Sequence[Cell]], widths: Sequence[float], *, heade
             tall_rows.add(r)
     any_tall = bool(tall_rows)
     # splitInRow=1 lets _RunOnTable split a row; reportlab passes it on to the split parts.
-    table = (_RunOnTable if any_tall else Table)(data, colWidths=list(widths),
+    table = (_RunOnTable if any_tall else _Grid)(data, colWidths=list(widths),
                                                  rowHeights=list(heights) if heights else None,
                                                  repeatRows=header_rows, hAlign="LEFT", splitInRow=int(any_tall))
     if header_rows:

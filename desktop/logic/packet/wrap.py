@@ -51,6 +51,9 @@ _TEMPLATES: dict[tuple[int, tuple[str, ...], str], tuple[object, object | None]]
 # Only tags whose fragments carry nothing but font, size, colour and line breaks: their
 # fragments differ from one paragraph to the next only in their text.
 _SIMPLE_TAGS = {"font", "b", "br"}
+# Text that reportlab's whitespace cleaning (cleanBlockQuotedText) would change: any white space
+# but single ASCII spaces between other characters (U+200B counts: it strips it at the ends).
+_UNCLEAN = re.compile("[^\\S ]|\u200b|  |^ | $")
 _TOKEN = re.compile(r"<(/?)([a-zA-Z]+)((?:\s+[a-zA-Z]+='[^'<>&]*')*)\s*(/?)>|&([a-zA-Z]+);|[<&]")
 
 
@@ -80,7 +83,7 @@ def markup_frags(markup: str, style: object) -> tuple[str, list[object]] | None:
     """
     if getattr(style, "textTransform", None) or getattr(style, "bulletText", None):
         return None
-    cleaned = cleanBlockQuotedText(markup)
+    cleaned = markup if not _UNCLEAN.search(markup) else cleanBlockQuotedText(markup)
     if not cleaned or cleaned.startswith("<para"):
         return None
     pieces: list[tuple[tuple[str, ...], str, str]] = []  # (open tags, text, self-closing tag)

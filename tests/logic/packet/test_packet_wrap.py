@@ -9,7 +9,7 @@ from reportlab.platypus.paraparser import ParaParser
 
 from desktop.logic.packet import styles as packet_styles
 from desktop.logic.packet.build import build_packet
-from desktop.logic.packet.styles import GOTHIC_BOLD, Styles, register_fonts
+from desktop.logic.packet.styles import GOTHIC_BOLD, Styles, cell, grid_table, register_fonts
 from desktop.logic.packet.wrap import markup_frags
 from tests.packets import DEMOS, demo_assessment, demo_packet
 
@@ -60,3 +60,35 @@ def test_markup_gives_the_parsers_fragments(markup: str, style: object) -> None:
 def test_other_markup_is_left_to_the_parser(markup: str) -> None:
     register_fonts()
     assert markup_frags(markup, Styles.cell) is None
+
+
+@pytest.mark.parametrize("markup", [
+    "そのまま", "一つの 空白", "二つの  空白", " 前", "後 ", "改行\nあり", "タブ\tあり", "全角　空白", "\xa0ＮＢＳＰ",
+    "\u200b幅なし\u200b", "中の\u200b幅なし", "\n", " ", "a\xa0\u200bb",
+])
+def test_whitespace_is_cleaned_as_reportlab_cleans_it(markup: str) -> None:
+    register_fonts()
+    known = markup_frags(markup, Styles.cell)
+    assert (known[0] if known else "") == cleanBlockQuotedText(markup)
+
+
+def sample_table() -> object:
+    rows = [["項目", "内容"], ["短い", "一行"], ["長い", "折り返す文章。" * 12], [cell("区分", Styles.cell_bold), ""]]
+    return grid_table(rows, [60.0, 140.0], bands=[3])
+
+
+def measured(table: object) -> tuple:
+    return table._rowHeights, table._rowpositions, table._colpositions, table._width, table._height  # noqa: SLF001
+
+
+def test_a_table_measured_again_has_the_rows_a_fresh_one_has() -> None:
+    register_fonts()
+    table = sample_table()
+    table.wrap(200, 700)  # the whole frame, for the heading above it
+    table.wrap(200, 30)  # a page end: kept, as reportlab would measure the same rows again
+    at_page_end = sample_table()
+    at_page_end.wrap(200, 30)
+    whole = sample_table()
+    whole.wrap(200, 700)
+    assert measured(table) == measured(at_page_end) == measured(whole)
+    assert len(table.split(200, 40)) == 2  # and it splits as a fresh table would
