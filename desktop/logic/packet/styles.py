@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import groupby
 from io import BytesIO
 from xml.sax.saxutils import escape
 
@@ -312,16 +313,18 @@ def _one_line(item: PlainCell, width: float) -> bool:
     return "\n" not in item.value and stringWidth(item.value, style.fontName, style.fontSize) <= width - 2 * PADDING_X
 
 
-def _plain_cell(item: PlainCell, col: int, row: int, commands: list[tuple]) -> str:
-    """One line of plain text drawn as it is (cheap to lay out), styled by table commands."""
-    style = item.style
-    where = ((col, row), (col, row))
-    commands.append(("FONT", *where, style.fontName, style.fontSize, style.leading))
-    if style.alignment != TA_LEFT:
-        commands.append(("ALIGN", *where, _ALIGN[style.alignment]))
-    if style.textColor != INK:
-        commands.append(("TEXTCOLOR", *where, style.textColor))
-    return item.value
+def _style_plain_cells(plain: list[tuple[int, ParagraphStyle]], row: int, commands: list[tuple]) -> None:
+    """Table commands that draw a row's one-line plain cells, (column, style), in their styles;
+    neighbouring cells in one style share them (each command is a cost when the table is built)."""
+    for _, run in groupby(enumerate(plain), key=lambda n_cell: (n_cell[1][0] - n_cell[0], id(n_cell[1][1]))):
+        cells = [cell for _, cell in run]
+        style = cells[0][1]
+        where = ((cells[0][0], row), (cells[-1][0], row))
+        commands.append(("FONT", *where, style.fontName, style.fontSize, style.leading))
+        if style.alignment != TA_LEFT:
+            commands.append(("ALIGN", *where, _ALIGN[style.alignment]))
+        if style.textColor != INK:
+            commands.append(("TEXTCOLOR", *where, style.textColor))
 
 
 def _row_cells(row: Sequence[Cell], widths: Sequence[float], r: int, default: ParagraphStyle,
@@ -338,8 +341,12 @@ def _row_cells(row: Sequence[Cell], widths: Sequence[float], r: int, default: Pa
     tall = any(isinstance(item, Flowable) and
                item.wrap(widths[col] - 2 * PADDING_X, PAGE_HEIGHT)[1] > SPLIT_ROW_HEIGHT
                for col, item in enumerate(cells))
-    return [(para(item.value, item.style) if tall else _plain_cell(item, col, r, commands))
-            if isinstance(item, PlainCell) else item for col, item in enumerate(cells)], tall
+    if tall:
+        return [para(item.value, item.style) if isinstance(item, PlainCell) else item for item in cells], True
+    # one line of plain text is drawn as it is (cheap to lay out), styled by table commands
+    _style_plain_cells([(col, item.style) for col, item in enumerate(cells) if isinstance(item, PlainCell)], r,
+                       commands)
+    return [item.value if isinstance(item, PlainCell) else item for item in cells], False
 
 
 def grid_table(rows: Sequence[Sequence[Cell]], widths: Sequence[float], *, header_rows: int = 1,

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from typing import TypeVar
 from unicodedata import category
 
 from reportlab.lib.rl_accel import sameFrag
@@ -32,17 +33,26 @@ from reportlab.rl_config import _FUZZ
 
 # (face, size) → character → width: the face's metrics, never a document's content.
 _WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
+_METRICS: dict[tuple[str, float], tuple[float, float]] = {}
+T = TypeVar("T")
+
+
+def _ascent_descent(font: str, size: float) -> tuple[float, float]:
+    known = _METRICS.get((font, size))
+    if known is None:
+        known = _METRICS[font, size] = getAscentDescent(font, size)
+    return known
 
 
 def char_widths(value: str, font: str, size: float) -> list[float]:
     """stringWidth of each character, as reportlab measures them one by one."""
     table = _WIDTHS.setdefault((font, size), {})
     try:
-        return [table[char] for char in value]
+        return list(map(table.__getitem__, value))
     except KeyError:
         for char in set(value) - table.keys():
             table[char] = stringWidth(char, font, size)
-        return [table[char] for char in value]
+        return list(map(table.__getitem__, value))
 
 
 # (style, open tags, self-closing tag) → the fragment ParaParser makes there (styles are module
@@ -119,8 +129,8 @@ def markup_frags(markup: str, style: object) -> tuple[str, list[object]] | None:
         template = _template(style, tags, leaf)
         if template is None:
             return None
-        frags.append(template.clone(text=value, link=link, us_lines=lines) if not leaf  # type: ignore[attr-defined]
-                     else template.clone(link=link, us_lines=lines))  # type: ignore[attr-defined]
+        frags.append(copied(template, text=value, link=link, us_lines=lines) if not leaf
+                     else copied(template, link=link, us_lines=lines))
     return cleaned, frags
 
 
@@ -148,10 +158,12 @@ class LineBreaker:
         chars: list[str] = []
         widths: list[float] = []
         breaks: list[bool] = []
-        runs: list[tuple[int, object]] = []  # (first character, fragment), one per fragment
+        # (first character, fragment, its size, ascent, descent), one per fragment
+        runs: list[tuple[int, object, float, float, float]] = []
         for frag in frags:
             text = frag.text  # type: ignore[attr-defined]
-            runs.append((len(chars), frag))
+            size = frag.fontSize  # type: ignore[attr-defined]
+            runs.append((len(chars), frag, size, *_ascent_descent(frag.fontName, size)))  # type: ignore[attr-defined]
             line_break = hasattr(frag, "lineBreak")
             if text:
                 chars.extend(text)
@@ -162,14 +174,14 @@ class LineBreaker:
                 breaks.append(line_break)
                 widths.append(stringWidth("", frag.fontName, frag.fontSize))  # type: ignore[attr-defined]
         self.chars, self.char_widths, self.breaks, self.runs = chars, widths, breaks, runs
-        self.run_starts = [first for first, _ in runs]
+        self.run_starts = [run[0] for run in runs]
 
     def __call__(self, max_widths: list[float]) -> object:
         if self.single:
             frag = self.frags[0]
             lines = dumbSplit(self.text, self.widths, max_widths)
-            return frag.clone(kind=0, lines=[(space, [line]) for space, line in lines],  # type: ignore[attr-defined]
-                              ascent=frag.fontSize, descent=-0.2 * frag.fontSize)  # type: ignore[attr-defined]
+            return copied(frag, kind=0, lines=[(space, [line]) for space, line in lines],
+                          ascent=frag.fontSize, descent=-0.2 * frag.fontSize)  # type: ignore[attr-defined]
         return self._frag_split(max_widths)
 
     def _frag_split(self, max_widths: list[float]) -> ParaLines:
@@ -225,11 +237,9 @@ class LineBreaker:
         r = bisect_right(self.run_starts, start) - 1
         at = start
         while at < end:
-            first, frag = runs[r]
+            first, frag, size, ascent, descent = runs[r]
             stop = runs[r + 1][0] if r + 1 < len(runs) else len(self.chars)
             stop = min(stop, end)
-            size = frag.fontSize  # type: ignore[attr-defined]
-            ascent, descent = getAscentDescent(frag.fontName, size)  # type: ignore[attr-defined]
             max_size = max(max_size, size)
             max_ascent = max(max_ascent, ascent)
             min_descent = min(min_descent, descent)
@@ -248,6 +258,12 @@ class LineBreaker:
 
 
 def _with_text(frag: object, run: list[str]) -> object:
-    clone = frag.clone()  # type: ignore[attr-defined]
-    clone.text = "".join(run)
-    return clone
+    return copied(frag, text="".join(run))
+
+
+def copied(bag: T, **changes: object) -> T:
+    """bag.clone(**changes) for reportlab's ABag (a fragment or its lines), which passes the
+    attributes through the constructor one by one; the same attributes, copied at once."""
+    new = object.__new__(bag.__class__)
+    new.__dict__.update(bag.__dict__, **changes)
+    return new
