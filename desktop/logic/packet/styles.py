@@ -123,6 +123,11 @@ def _line_runs(kind: int, line: object, frag: object) -> tuple[list[tuple[str, s
     return [(w.text, w.fontName, w.fontSize) for w in line.words], line.extraSpace  # type: ignore[attr-defined]
 
 
+def _spare(kind: int, line: object) -> float:
+    """A broken line's spare width (negative when a mark hangs past the edge)."""
+    return line[0] if kind == 0 else line.extraSpace  # type: ignore[index, attr-defined]
+
+
 def _prefix_width(runs: list[tuple[str, str, float]], chars: int) -> float:
     width = 0.0
     for value, font, size in runs:
@@ -217,6 +222,8 @@ class _Paragraph(Paragraph):
             breaker = LineBreaker(self.frags)
             result = breaker(widths)
         for _ in range(_MAX_REBREAKS):
+            if len(result.lines) == 1 and _spare(result.kind, result.lines[0]) >= -0.01:
+                return result  # one line that does not hang past the edge: nothing to mend
             lines = [_line_runs(result.kind, line, result) for line in result.lines]
             texts = ["".join(run[0] for run in runs) for runs, _ in lines]
             fault = _first_break_fault(texts, [space for _, space in lines])
