@@ -278,7 +278,7 @@ SPLIT_ROW_HEIGHT = 200.0
 MIN_SPLIT = 100.0
 
 
-class _Grid(Table):
+class MeasuredTable(Table):
     """A table that measures its rows once per width.
 
     The start of a table is measured for the heading above it (layout.StartsTogether), then
@@ -387,7 +387,7 @@ def grid_table(rows: Sequence[Sequence[Cell]], widths: Sequence[float], *, heade
             tall_rows.add(r)
     any_tall = bool(tall_rows)
     # splitInRow=1 lets _RunOnTable split a row; reportlab passes it on to the split parts.
-    table = (_RunOnTable if any_tall else _Grid)(data, colWidths=list(widths),
+    table = (_RunOnTable if any_tall else MeasuredTable)(data, colWidths=list(widths),
                                                  rowHeights=list(heights) if heights else None,
                                                  repeatRows=header_rows, hAlign="LEFT", splitInRow=int(any_tall))
     if header_rows:

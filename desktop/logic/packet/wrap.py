@@ -265,5 +265,5 @@ def copied(bag: T, **changes: object) -> T:
     """bag.clone(**changes) for reportlab's ABag (a fragment or its lines), which passes the
     attributes through the constructor one by one; the same attributes, copied at once."""
     new = object.__new__(bag.__class__)
-    new.__dict__.update(bag.__dict__, **changes)
+    new.__dict__ = {**bag.__dict__, **changes}
     return new
