@@ -34,7 +34,7 @@ from reportlab.rl_config import _FUZZ
 # (face, size) → character → width: the face's metrics, never a document's content.
 _WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
 _METRICS: dict[tuple[str, float], tuple[float, float]] = {}
-T = TypeVar("T")
+_Bag = TypeVar("_Bag")
 
 
 def _ascent_descent(font: str, size: float) -> tuple[float, float]:
@@ -108,8 +108,9 @@ def markup_frags(markup: str, style: object) -> tuple[str, list[object]] | None:
             if entity not in known_entities:
                 return None
             pieces.append((stack, known_entities[entity], ""))
-        elif tag is None or tag.lower() not in _SIMPLE_TAGS or (tag.lower() == "br") != bool(self_closing):
-            return None  # a stray < or &, another tag, or <br> without its slash
+        elif tag is None or tag.lower() not in _SIMPLE_TAGS or (tag.lower() == "br") != bool(self_closing) \
+                or closing and self_closing:
+            return None  # a stray < or &, another tag, <br> without its slash, </x/>
         elif self_closing:
             pieces.append((stack, "", token.group(0)))
         elif not closing:
@@ -129,8 +130,8 @@ def markup_frags(markup: str, style: object) -> tuple[str, list[object]] | None:
         template = _template(style, tags, leaf)
         if template is None:
             return None
-        frags.append(copied(template, text=value, link=link, us_lines=lines) if not leaf
-                     else copied(template, link=link, us_lines=lines))
+        frags.append(_copied(template, text=value, link=link, us_lines=lines) if not leaf
+                     else _copied(template, link=link, us_lines=lines))
     return cleaned, frags
 
 
@@ -180,7 +181,7 @@ class LineBreaker:
         if self.single:
             frag = self.frags[0]
             lines = dumbSplit(self.text, self.widths, max_widths)
-            return copied(frag, kind=0, lines=[(space, [line]) for space, line in lines],
+            return _copied(frag, kind=0, lines=[(space, [line]) for space, line in lines],
                           ascent=frag.fontSize, descent=-0.2 * frag.fontSize)  # type: ignore[attr-defined]
         return self._frag_split(max_widths)
 
@@ -258,10 +259,10 @@ class LineBreaker:
 
 
 def _with_text(frag: object, run: list[str]) -> object:
-    return copied(frag, text="".join(run))
+    return _copied(frag, text="".join(run))
 
 
-def copied(bag: T, **changes: object) -> T:
+def _copied(bag: _Bag, **changes: object) -> _Bag:
     """bag.clone(**changes) for reportlab's ABag (a fragment or its lines), which passes the
     attributes through the constructor one by one; the same attributes, copied at once."""
     new = object.__new__(bag.__class__)

@@ -55,7 +55,7 @@ def test_markup_gives_the_parsers_fragments(markup: str, style: object) -> None:
 
 @pytest.mark.parametrize("markup", [
     "", "a < b", "Q&A", "&unknown;", "<i>斜体</i>", "<br>", "<font size='7'>閉じない", "閉じすぎ</font>",
-    "<font size='7'><b>交差</font></b>", "<para>段落</para>", '<font size="7">二重引用符</font>',
+    "<font size='7'><b>交差</font></b>", "<para>段落</para>", '<font size="7">二重引用符</font>', "</br/>",
 ])
 def test_other_markup_is_left_to_the_parser(markup: str) -> None:
     register_fonts()
