@@ -11,8 +11,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import groupby
 from io import BytesIO
+from itertools import groupby
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -388,8 +388,9 @@ def grid_table(rows: Sequence[Sequence[Cell]], widths: Sequence[float], *, heade
     any_tall = bool(tall_rows)
     # splitInRow=1 lets _RunOnTable split a row; reportlab passes it on to the split parts.
     table = (_RunOnTable if any_tall else MeasuredTable)(data, colWidths=list(widths),
-                                                 rowHeights=list(heights) if heights else None,
-                                                 repeatRows=header_rows, hAlign="LEFT", splitInRow=int(any_tall))
+                                                         rowHeights=list(heights) if heights else None,
+                                                         repeatRows=header_rows, hAlign="LEFT",
+                                                         splitInRow=int(any_tall))
     if header_rows:
         commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL))
     for r in bands:
