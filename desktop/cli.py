@@ -233,6 +233,14 @@ def main(argv: list[str] | None = None) -> int:
     except RuleDataError as exc:
         print(f"ルールデータの誤り: {exc}", file=sys.stderr)
         return EXIT_INTERNAL
+    except BrokenPipeError:
+        # The reader of a pipe (`| more`, `| head`) stopped early: no error of ours to report.
+        # Point stdout at the null device so its final flush at exit cannot raise again.
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return EXIT_INTERNAL
     except Exception as exc:  # noqa: BLE001 - the CLI's last line of defence reports and exits 1
         print(f"内部エラー: {exc!r}", file=sys.stderr)
         return EXIT_INTERNAL

@@ -1,10 +1,13 @@
 """The headless commands with their output and exit codes (in-process; one real process)."""
 
+import contextlib
+import io
 import json
 from pathlib import Path
 
 import pytest
 
+from desktop.cli import main
 from tests.cli_tools import run_cli, run_process
 
 ROUTE_IDS = ["guideline_release", "cgc_bank_linked", "cgc_financial", "cgc_collateral", "selection_surcharge",
@@ -74,3 +77,16 @@ def test_no_subcommand_opens_the_app_with_the_case_file(monkeypatch: pytest.Monk
     monkeypatch.setattr(desktop.ui.app, "run_gui", lambda a: seen.append(a) or 0)
     assert main(argv) == 0
     assert seen == [argv]
+
+
+def test_a_reader_that_stops_early_is_not_an_internal_error(demo_dir: Path) -> None:
+    # `hosho-navi evaluate … | more` closed before the end: the pipe breaks on our next write.
+    class ClosedPipe(io.StringIO):
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    err = io.StringIO()
+    with contextlib.redirect_stdout(ClosedPipe()), contextlib.redirect_stderr(err):
+        code = main(["evaluate", str(demo_dir / "healthy.hnavi")])
+    assert code == 1
+    assert err.getvalue() == ""

@@ -4,6 +4,8 @@ company, page x / y and the self-assessment disclaimer on every page (SPEC §7).
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from io import BytesIO
 from typing import Any
@@ -176,6 +178,19 @@ def _canvas_class(info: PageFurniture) -> type[Canvas]:
 _render_lock = threading.Lock()
 
 
+@contextmanager
+def binary_streams() -> Iterator[None]:
+    """Binary (Flate-only) streams for the document built inside: ASCII85 on top makes the
+    embedded font subsets a quarter larger and costs a sixth of the build time. reportlab reads
+    this process-wide setting when it writes the file, so it is set for one build at a time."""
+    with _render_lock:
+        a85, rl_config.useA85 = rl_config.useA85, 0
+        try:
+            yield
+        finally:
+            rl_config.useA85 = a85
+
+
 def render(story: list[Flowable], info: PageFurniture, *, author: str, subject: str) -> bytes:
     """Lay the story out on A4 pages and return the PDF bytes.
 
@@ -192,13 +207,6 @@ def render(story: list[Flowable], info: PageFurniture, *, author: str, subject: 
     frame = Frame(MARGIN_X, MARGIN_BOTTOM, PAGE_WIDTH - 2 * MARGIN_X, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    # Binary (Flate-only) streams: ASCII85 on top makes the embedded font subsets a quarter
-    # larger and costs a sixth of the build time. reportlab reads this process-wide setting
-    # when it writes the file, so it is set for this build only.
-    with _render_lock:
-        a85, rl_config.useA85 = rl_config.useA85, 0
-        try:
-            doc.build(story, canvasmaker=_canvas_class(info))
-        finally:
-            rl_config.useA85 = a85
+    with binary_streams():
+        doc.build(story, canvasmaker=_canvas_class(info))
     return buffer.getvalue()
