@@ -5,15 +5,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table
+from reportlab.platypus import Flowable, Spacer
 
 from desktop.logic.case.amounts import format_ratio
 from desktop.logic.case.model import Case
 from desktop.logic.rules.evaluation import Assessment
 from desktop.logic.rules.indicators import EbitdaMultiple
-from desktop.logic.packet.styles import FRAME_WIDTH, HEADER_FILL, INK, PlainCell, Styles, cell, para, table_style
+from desktop.logic.packet.styles import (
+    FRAME_WIDTH,
+    HEADER_FILL,
+    INK,
+    MeasuredTable,
+    PlainCell,
+    Styles,
+    cell,
+    para,
+    table_style,
+)
 from desktop.logic.packet.text import Addressee, Audience, PacketText
 from desktop.logic.rules.sources import cite
 from desktop.logic.rules.routes.base import STATUS_LABELS, ConditionStatus, RouteResult
@@ -61,8 +72,8 @@ def section_titles(audience: Audience) -> list[str]:
 def heading(ctx: PacketContext, title: str) -> list[Flowable]:
     """A numbered section heading with a rule under it, kept with the start of what follows."""
     number = section_titles(ctx.audience).index(title) + 1
-    table = Table([[para(f"{number}", Styles.section), para(title, Styles.section)]],
-                  colWidths=[10 * mm, FRAME_WIDTH - 10 * mm], hAlign="LEFT")
+    table = MeasuredTable([[para(f"{number}", Styles.section), para(title, Styles.section)]],
+                          colWidths=[10 * mm, FRAME_WIDTH - 10 * mm], hAlign="LEFT")
     table.setStyle(table_style([
         ("LINEBELOW", (0, 0), (-1, 0), 1.2, INK),
         ("BACKGROUND", (0, 0), (0, 0), HEADER_FILL),
@@ -87,9 +98,11 @@ def keep(flowable: Flowable) -> Flowable:
     return flowable
 
 
+@cache
 def cited(source: str) -> str:
     """How a source is printed in the packet: every source goes through here, and reads as the
-    documents' names (「信用保証協会 説明書 §1」), never the rule data's tags (S004)."""
+    documents' names (「信用保証協会 説明書 §1」), never the rule data's tags (S004). Sources are
+    rule data (a few hundred notes, the same for every case): each is made readable once."""
     return cite(source)
 
 

@@ -31,6 +31,7 @@ from desktop.logic.packet.styles import (
     FRAME_WIDTH,
     GOTHIC_BOLD,
     INK,
+    MeasuredTable,
     RULE,
     Styles,
     caution_tag,
@@ -108,8 +109,8 @@ def _route_head(ctx: PacketContext, route: RouteResult) -> Table:
     title = f"<font name='{GOTHIC_BOLD}' size='10.5'>{text(route.name)}</font>"
     verdict = f"判定：{text(route.verdict_label)}" + (f"　<font name='{GOTHIC_BOLD}'>【{preference}】</font>"
                                                     if preference else "")
-    head = Table([[para(route.mark, Styles.mark), para(title + "<br/>" + verdict, markup=True)]],
-                 colWidths=[12 * mm, FRAME_WIDTH - 12 * mm], hAlign="LEFT")
+    head = MeasuredTable([[para(route.mark, Styles.mark), para(title + "<br/>" + verdict, markup=True)]],
+                         colWidths=[12 * mm, FRAME_WIDTH - 12 * mm], hAlign="LEFT")
     head.setStyle(table_style([
         ("BOX", (0, 0), (-1, -1), 0.8, INK), ("LINEAFTER", (0, 0), (0, 0), 0.4, RULE),
         ("BACKGROUND", (0, 0), (-1, -1), BAND_FILL), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

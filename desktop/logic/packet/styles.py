@@ -12,6 +12,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from io import BytesIO
+from itertools import groupby
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -25,7 +26,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from desktop.logic.packet.wrap import LineBreaker, plain_frags, supported
+from desktop.logic.packet.wrap import LineBreaker, markup_frags, supported
 from desktop.paths import resource_path
 
 GOTHIC = "BIZUDGothic"
@@ -122,6 +123,11 @@ def _line_runs(kind: int, line: object, frag: object) -> tuple[list[tuple[str, s
     return [(w.text, w.fontName, w.fontSize) for w in line.words], line.extraSpace  # type: ignore[attr-defined]
 
 
+def _spare(kind: int, line: object) -> float:
+    """A broken line's spare width (negative when a mark hangs past the edge)."""
+    return line[0] if kind == 0 else line.extraSpace  # type: ignore[index, attr-defined]
+
+
 def _prefix_width(runs: list[tuple[str, str, float]], chars: int) -> float:
     width = 0.0
     for value, font, size in runs:
@@ -184,17 +190,17 @@ class _Paragraph(Paragraph):
     last ordinary character moves to the next line together with the marks (追い出し), and a
     figure or a ［目安］ tag moves down whole; only 、。 hang.
     A table wraps every cell to measure its row, again to draw it, and again at each page it
-    spans; line breaking only depends on the width, so the result is reused. Parsing plain
-    text and breaking lines go through packet_wrap, which gives reportlab's own results faster.
+    spans; line breaking only depends on the width, so the result is reused. Parsing markup
+    and breaking lines go through packet_wrap, which gives reportlab's own results faster.
     """
 
     _wrapped: tuple[float, tuple[float, float]] | None = None
 
     def _setup(self, text: str, style: ParagraphStyle, bulletText: object, frags: object,  # noqa: N803
                cleaner: object) -> None:
-        plain = plain_frags(text, style) if frags is None and not bulletText else None
-        if plain is not None:
-            text, frags = plain
+        known = markup_frags(text, style) if frags is None and not bulletText else None
+        if known is not None:
+            text, frags = known
         super()._setup(text, style, bulletText, frags, cleaner)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
@@ -216,6 +222,8 @@ class _Paragraph(Paragraph):
             breaker = LineBreaker(self.frags)
             result = breaker(widths)
         for _ in range(_MAX_REBREAKS):
+            if len(result.lines) == 1 and _spare(result.kind, result.lines[0]) >= -0.01:
+                return result  # one line that does not hang past the edge: nothing to mend
             lines = [_line_runs(result.kind, line, result) for line in result.lines]
             texts = ["".join(run[0] for run in runs) for runs, _ in lines]
             fault = _first_break_fault(texts, [space for _, space in lines])
@@ -270,6 +278,26 @@ SPLIT_ROW_HEIGHT = 200.0
 MIN_SPLIT = 100.0
 
 
+class MeasuredTable(Table):
+    """A table that measures its rows once per width.
+
+    The start of a table is measured for the heading above it (layout.StartsTogether), then
+    the frame measures it, and again when it splits it at a page end: reportlab recomputes
+    every row each time. Without a cell spanning rows, reportlab measures every row whatever
+    the height offered, so the result depends on the width alone and is kept. (A table with a
+    row to split inside, _RunOnTable, is measured afresh: splitting cells changes them.)"""
+
+    _measured_width: float | None = None
+
+    def _calc(self, availWidth: float, availHeight: float) -> None:  # noqa: N803 - reportlab's names
+        if availWidth == self._measured_width:
+            return
+        super()._calc(availWidth, availHeight)
+        spans = getattr(self, "_spanRanges", {}).values()
+        if self._hmax == len(self._cellvalues) and not any(span and span[1] != span[3] for span in spans):
+            self._measured_width = availWidth
+
+
 class _RunOnTable(Table):
     """A table with a tall row (a long note): such a row is split where the page ends and runs
     on over the next pages, instead of the packet stopping with a LayoutError (a row taller
@@ -292,16 +320,18 @@ def _one_line(item: PlainCell, width: float) -> bool:
     return "\n" not in item.value and stringWidth(item.value, style.fontName, style.fontSize) <= width - 2 * PADDING_X
 
 
-def _plain_cell(item: PlainCell, col: int, row: int, commands: list[tuple]) -> str:
-    """One line of plain text drawn as it is (cheap to lay out), styled by table commands."""
-    style = item.style
-    where = ((col, row), (col, row))
-    commands.append(("FONT", *where, style.fontName, style.fontSize, style.leading))
-    if style.alignment != TA_LEFT:
-        commands.append(("ALIGN", *where, _ALIGN[style.alignment]))
-    if style.textColor != INK:
-        commands.append(("TEXTCOLOR", *where, style.textColor))
-    return item.value
+def _style_plain_cells(plain: list[tuple[int, ParagraphStyle]], row: int, commands: list[tuple]) -> None:
+    """Table commands that draw a row's one-line plain cells, (column, style), in their styles;
+    neighbouring cells in one style share them (each command is a cost when the table is built)."""
+    for _, run in groupby(enumerate(plain), key=lambda n_cell: (n_cell[1][0] - n_cell[0], id(n_cell[1][1]))):
+        cells = [cell for _, cell in run]
+        style = cells[0][1]
+        where = ((cells[0][0], row), (cells[-1][0], row))
+        commands.append(("FONT", *where, style.fontName, style.fontSize, style.leading))
+        if style.alignment != TA_LEFT:
+            commands.append(("ALIGN", *where, _ALIGN[style.alignment]))
+        if style.textColor != INK:
+            commands.append(("TEXTCOLOR", *where, style.textColor))
 
 
 def _row_cells(row: Sequence[Cell], widths: Sequence[float], r: int, default: ParagraphStyle,
@@ -318,8 +348,12 @@ def _row_cells(row: Sequence[Cell], widths: Sequence[float], r: int, default: Pa
     tall = any(isinstance(item, Flowable) and
                item.wrap(widths[col] - 2 * PADDING_X, PAGE_HEIGHT)[1] > SPLIT_ROW_HEIGHT
                for col, item in enumerate(cells))
-    return [(para(item.value, item.style) if tall else _plain_cell(item, col, r, commands))
-            if isinstance(item, PlainCell) else item for col, item in enumerate(cells)], tall
+    if tall:
+        return [para(item.value, item.style) if isinstance(item, PlainCell) else item for item in cells], True
+    # one line of plain text is drawn as it is (cheap to lay out), styled by table commands
+    _style_plain_cells([(col, item.style) for col, item in enumerate(cells) if isinstance(item, PlainCell)], r,
+                       commands)
+    return [item.value if isinstance(item, PlainCell) else item for item in cells], False
 
 
 def grid_table(rows: Sequence[Sequence[Cell]], widths: Sequence[float], *, header_rows: int = 1,
@@ -353,9 +387,10 @@ def grid_table(rows: Sequence[Sequence[Cell]], widths: Sequence[float], *, heade
             tall_rows.add(r)
     any_tall = bool(tall_rows)
     # splitInRow=1 lets _RunOnTable split a row; reportlab passes it on to the split parts.
-    table = (_RunOnTable if any_tall else Table)(data, colWidths=list(widths),
-                                                 rowHeights=list(heights) if heights else None,
-                                                 repeatRows=header_rows, hAlign="LEFT", splitInRow=int(any_tall))
+    table = (_RunOnTable if any_tall else MeasuredTable)(data, colWidths=list(widths),
+                                                         rowHeights=list(heights) if heights else None,
+                                                         repeatRows=header_rows, hAlign="LEFT",
+                                                         splitInRow=int(any_tall))
     if header_rows:
         commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL))
     for r in bands:
