@@ -1,38 +1,35 @@
 """Looking into packet PDFs the way a reader would: extracted text, embedded fonts, rendered pages.
 
-Everything runs in-process with packages from the lock file (pypdf reads, PDFium renders), so the
-tests need no command-line tool on PATH and run the same on Windows (engineering notes §10).
+Everything runs in-process with packages from the lock file (PDFium reads the text and renders,
+pypdf lists the fonts), so the tests need no command-line tool on PATH and run the same on Windows
+(engineering notes §10).
 """
 
 from __future__ import annotations
 
+import ctypes
 import io
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
 from typing import Any
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from PIL import Image
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject
 
 
 def page_texts(pdf: bytes, layout: bool = True, pages: int | None = None) -> list[str]:
-    """Each page's text (of the first `pages` pages only, when given: reading a whole packet
-    costs about 30 ms a page)."""
-    if not layout:
-        return list(_plain_reading(pdf)[0][:pages])
-    return list(_layout_texts(pdf, pages))
+    """Each page's text (of the first `pages` pages only, when given).
 
-
-# Text extraction costs about as much as building the packet and several tests read the same
-# bytes, so each PDF is read once per mode (keyed by its content, so it cannot go stale).
-@lru_cache(maxsize=64)
-def _layout_texts(pdf: bytes, pages: int | None) -> tuple[str, ...]:
-    reader = PdfReader(io.BytesIO(pdf))
-    return tuple(page.extract_text(extraction_mode="layout") for page in reader.pages[:pages])
+    Layout mode reads a page as the eye does: top to bottom, the lines on one baseline left to
+    right, each indented by its distance from the leftmost text, so a table row reads as one line.
+    Plain mode gives the lines in the order they are drawn, so a cell's wrapped lines follow one
+    another."""
+    return [page.layout if layout else page.plain for page in _reading(pdf, pages)]
 
 
 def squeeze(text: str) -> str:
@@ -103,48 +100,177 @@ class TextLine:
     page: int
     x: float
     y: float
-    size: float
+    size: float  # the largest type on the line, so a width measured with it is never too short
     text: str
-    font: str = ""  # the PDF's base font name, e.g. AAAAAA+BIZUDGothic-Bold
+    font: str = ""  # the base font of the line's first run, without the subset tag: BIZUDGothic-Bold
 
 
 def text_lines(pdf: bytes) -> list[TextLine]:
     """Every drawn line of text with its start position and font size, in PDF points."""
-    return list(_plain_reading(pdf)[1])
+    return [line for page in _reading(pdf, None) for line in page.lines]
 
 
+@dataclass(frozen=True)
+class _Page:
+    lines: tuple[TextLine, ...]  # in drawing order
+    plain: str
+    layout: str
+
+
+# Several tests read the same bytes, so each PDF is read once (keyed by its content, so the
+# reading cannot go stale). PDFium reads a packet in about a tenth of the time pypdf took.
 @lru_cache(maxsize=64)
-def _plain_reading(pdf: bytes) -> tuple[tuple[str, ...], tuple[TextLine, ...]]:
-    """Plain-mode page texts and the drawn lines, from one pass over the pages."""
-    reader = PdfReader(io.BytesIO(pdf))
-    texts: list[str] = []
-    lines: list[TextLine] = []
-    for number, page in enumerate(reader.pages, start=1):
-        parts: dict[tuple[float, float], list[str]] = {}
-        sizes: dict[tuple[float, float], float] = {}
-        fonts: dict[tuple[float, float], str] = {}
-        texts.append(page.extract_text(extraction_mode="plain", visitor_text=_collector(parts, sizes, fonts)))
-        for (x, y), runs in parts.items():
-            joined = "".join(runs).replace("\n", "").strip()
-            if joined:
-                lines.append(TextLine(number, x, y, sizes[(x, y)], joined, fonts[(x, y)]))
-    return tuple(texts), tuple(lines)
+def _reading(pdf: bytes, pages: int | None) -> tuple[_Page, ...]:
+    document = pdfium.PdfDocument(pdf)
+    try:
+        read = []
+        for number in range(1, len(document) + 1)[:pages]:
+            lines = _page_lines(document[number - 1], number)
+            read.append(_Page(tuple(lines), "\n".join(line.text for line in lines), _layout(lines)))
+        return tuple(read)
+    finally:
+        document.close()
 
 
-def _collector(parts: dict[tuple[float, float], list[str]], sizes: dict[tuple[float, float], float],
-               fonts: dict[tuple[float, float], str]) -> Callable[..., None]:
-    """A pypdf text visitor gathering runs by their start point (a line's runs share it)."""
+@dataclass(frozen=True)
+class _Run:
+    """The text of one text object (one show-text operator), as drawn."""
 
-    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
-        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-        key = (round(x, 1), round(y, 1))
-        parts.setdefault(key, []).append(text)
-        sizes[key] = size * tm[0] * cm[0]
-        # a line's font is that of its first run (a bold ［目安］ tag does not make a line bold)
-        fonts.setdefault(key, str(font.get("/BaseFont", "")) if hasattr(font, "get") else "")
+    x: float
+    y: float
+    end: float  # where its last character's advance ends
+    size: float
+    text: str  # empty for a run of spaces
+    obj: int  # the text object's handle, valid while its page is open
 
-    return visit
+
+def _page_lines(page: pdfium.PdfPage, number: int) -> list[TextLine]:
+    """The page's runs joined into lines: a run that starts on the same baseline exactly where
+    the one drawn before it ends goes on with that line (as reportlab draws a line of mixed fonts);
+    anything else starts a new line, such as the next table cell."""
+    groups: list[list[_Run]] = []
+    for run in _runs(page):
+        last = groups[-1][-1] if groups else None
+        if last is not None and abs(run.y - last.y) < 0.01 and _follows(last, run):
+            groups[-1].append(run)
+        else:
+            groups.append([run])
+    lines = []
+    for runs in groups:
+        text = "".join(run.text or " " for run in runs).strip()
+        if text:
+            first = runs[0]
+            lines.append(TextLine(number, first.x, first.y, max(run.size for run in runs), text, _font(first.obj)))
+    return lines
+
+
+def _follows(before: _Run, run: _Run) -> bool:
+    if before.text:
+        return abs(run.x - before.end) < 0.05
+    # A run of spaces alone has no characters on PDFium's text page, so its advance is not known:
+    # it is half an em a space (one em for a full-width one).
+    steps = (run.x - before.x) / (before.size / 2)
+    return 0.5 < steps < 4.5 and abs(steps - round(steps)) * before.size / 2 < 0.05
+
+
+# The calls made for every character and text object, declared on plain pointers: ctypes checks
+# pypdfium2's typed handles on each call, which took most of the reading time.
+_VOID = ctypes.c_void_p
+_object_of_char = ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.CFUNCTYPE(_VOID, _VOID, ctypes.c_int))
+_object_at = ctypes.cast(pdfium_c.FPDFPage_GetObject, ctypes.CFUNCTYPE(_VOID, _VOID, ctypes.c_int))
+_object_type = ctypes.cast(pdfium_c.FPDFPageObj_GetType, ctypes.CFUNCTYPE(ctypes.c_int, _VOID))
+_object_matrix = ctypes.cast(pdfium_c.FPDFPageObj_GetMatrix,
+                             ctypes.CFUNCTYPE(ctypes.c_int, _VOID, ctypes.POINTER(pdfium_c.FS_MATRIX)))
+_object_font_size = ctypes.cast(pdfium_c.FPDFTextObj_GetFontSize,
+                                ctypes.CFUNCTYPE(ctypes.c_int, _VOID, ctypes.POINTER(ctypes.c_float)))
+_char_box = ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox,
+                        ctypes.CFUNCTYPE(ctypes.c_int, _VOID, ctypes.c_int, ctypes.POINTER(pdfium_c.FS_RECTF)))
+_object_font = ctypes.cast(pdfium_c.FPDFTextObj_GetFont, ctypes.CFUNCTYPE(_VOID, _VOID))
+_base_font_name = ctypes.cast(pdfium_c.FPDFFont_GetBaseFontName,
+                              ctypes.CFUNCTYPE(ctypes.c_size_t, _VOID, ctypes.c_char_p, ctypes.c_size_t))
+
+
+def _runs(page: pdfium.PdfPage) -> list[_Run]:
+    """The page's text objects in drawing order, each with its characters from PDFium's text page
+    (PDFium's own reading order moves runs along a line, so it only says which object a character
+    belongs to)."""
+    textpage = page.get_textpage()
+    text = _characters(textpage)
+    handle = ctypes.cast(textpage.raw, _VOID)
+    spans: dict[int, list[tuple[int, int]]] = {}  # object -> its stretches of characters
+    start = 0
+    for owner, chars in groupby(_object_of_char(handle, index) for index in range(len(text))):
+        end = start + sum(1 for _ in chars)
+        if owner is not None:  # (None: a space or line break PDFium inserted between objects)
+            spans.setdefault(owner, []).append((start, end))
+        start = end
+    runs = []
+    matrix, box, size = pdfium_c.FS_MATRIX(), pdfium_c.FS_RECTF(), ctypes.c_float()
+    page_handle = ctypes.cast(page.raw, _VOID)
+    for position in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        obj = _object_at(page_handle, position)
+        stretches = spans.get(obj)
+        if stretches is None and _object_type(obj) != pdfium_c.FPDF_PAGEOBJ_TEXT:
+            continue
+        _object_matrix(obj, matrix)
+        _object_font_size(obj, size)
+        if stretches:
+            # the loose box spans the last character's advance, not just its ink
+            _char_box(handle, stretches[-1][1] - 1, box)
+            runs.append(_Run(matrix.e, matrix.f, box.right, size.value, "".join(text[a:b] for a, b in stretches), obj))
+        else:
+            runs.append(_Run(matrix.e, matrix.f, matrix.e, size.value, "", obj))
+    return runs
+
+
+# PDFium reports a hyphen that ends a line as a soft one (U+FFFE); the page shows a hyphen.
+_SOFT_HYPHEN = str.maketrans({0xFFFE: "-"})
+
+
+def _characters(textpage: pdfium.PdfTextPage) -> str:
+    """The text page's characters, one per index (one call for the page, not one a character)."""
+    count = pdfium_c.FPDFText_CountChars(textpage.raw)
+    buffer = (ctypes.c_ushort * (2 * count + 1))()  # room for surrogate pairs
+    written = pdfium_c.FPDFText_GetText(textpage.raw, 0, count, buffer)
+    if written != count + 1:  # (the packet fonts have no character beyond the BMP)
+        raise ValueError(f"{written - 1} UTF-16 units for {count} characters: indices would not match")
+    return "".join(map(chr, buffer[:count])).translate(_SOFT_HYPHEN)
+
+
+def _font(obj: int) -> str:
+    name = ctypes.create_string_buffer(128)
+    _base_font_name(_object_font(obj), name, len(name))
+    return name.value.decode()
+
+
+COLUMN = 5.0  # pt of page width per character of indentation
+
+
+def _layout(lines: list[TextLine]) -> str:
+    """The lines as rows, top to bottom; in a row, left to right, each placed at its column.
+
+    A row takes the lines below its first one by less than their type size (a cell's text
+    centred beside a two-line cell) unless one starts where a line of the row starts, which is
+    how pypdf's layout mode told rows apart."""
+    if not lines:
+        return ""
+    left = min(line.x for line in lines)
+    rows: list[list[TextLine]] = []
+    for line in sorted(lines, key=lambda line: -line.y):
+        row = rows[-1] if rows else []
+        if row and row[0].y - line.y < min(row[0].size, line.size) and all(
+                round(other.x) != round(line.x) for other in row):
+            row.append(line)
+        else:
+            rows.append([line])
+    out = []
+    for row in rows:
+        text = ""
+        for line in sorted(row, key=lambda line: line.x):
+            column = round((line.x - left) / COLUMN)
+            text += " " * max(column - len(text), 1 if text else 0) + line.text
+        out.append(text)
+    return "\n".join(out)
 
 
 def consecutive_lines(lines: list[TextLine], leading: float = 16) -> list[tuple[TextLine, TextLine]]:

@@ -19,14 +19,14 @@ from desktop.logic.packet.build import AUDIENCE_LABELS, build_packet, each_lende
 from desktop.logic.packet.glyphs import missing_glyph_warnings
 from desktop.logic.rules.evaluation import evaluate
 from tests.builders import long_text, maximal_case
-from tests.pdf_tools import squeeze
+from tests.packets import demo_packet
+from tests.pdf_tools import page_texts, squeeze
 
 END = "（メモはここまで）"
 
 
 def _text_of(pdf: bytes, pages: slice) -> str:
-    reader = PdfReader(io.BytesIO(pdf))
-    return squeeze("".join(page.extract_text() for page in reader.pages[pages]))
+    return squeeze("".join(page_texts(pdf, layout=False)[pages]))
 
 
 @pytest.mark.parametrize("audience", list(AUDIENCE_LABELS))
@@ -46,7 +46,7 @@ def test_notes_in_many_short_lines_run_on_over_pages(audience: str) -> None:
     case = maximal_case(demo_cases()["healthy"], short_lines=True, every_note=False)
     case.negotiation.notes = long_text(2000, short_lines=True)
     pdf = build_packet(evaluate(case), audience)
-    plain = build_packet(evaluate(demo_cases()["healthy"]), audience)
+    plain = demo_packet("healthy", audience)
     # The long texts run on over pages of their own (a page holds about 60 of these lines).
     assert len(PdfReader(io.BytesIO(pdf)).pages) >= len(PdfReader(io.BytesIO(plain)).pages) + 4
 

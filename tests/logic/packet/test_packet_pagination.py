@@ -9,15 +9,11 @@ from functools import cache
 
 import pytest
 
-from desktop.logic.case.demo import demo_cases
-from desktop.logic.packet.build import AUDIENCE_LABELS, Audience, build_packet
+from desktop.logic.packet.build import AUDIENCE_LABELS, Audience
 from desktop.logic.packet.styles import MARGIN_BOTTOM, MARGIN_TOP, PAGE_HEIGHT
-from desktop.logic.rules.evaluation import evaluate
-from tests.logic.packet.test_packet_layout import SHAPES
+from tests.packets import CASES, case_packet
 from tests.pdf_tools import TextLine, text_lines
 
-CASES = {**{f"demo-{k}": (lambda k=k: demo_cases()[k]) for k in ("healthy", "succession", "startup")},
-         **{f"shape-{k}": v for k, v in SHAPES.items()}}
 FRAME_TOP = PAGE_HEIGHT - MARGIN_TOP
 FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
 BODY_SIZE = 10.2   # prose is 10 pt; section and subsection headings and route titles are larger
@@ -27,9 +23,8 @@ FIGURE = re.compile(r"^▲?[\d,.]+(円|倍|%|か月)?$")
 
 @cache
 def lines_of(name: str, audience: Audience) -> dict[int, list[TextLine]]:
-    pdf = build_packet(evaluate(CASES[name]()), audience)  # type: ignore[operator]
     pages: dict[int, list[TextLine]] = {}
-    for line in text_lines(pdf):
+    for line in text_lines(case_packet(name, audience)):
         if MARGIN_BOTTOM - 2 < line.y < FRAME_TOP:  # the body, without running header and footer
             pages.setdefault(line.page, []).append(line)
     return pages
@@ -53,7 +48,7 @@ def ends_badly(row: list[TextLine]) -> bool:
 
 
 @pytest.mark.parametrize("audience", list(AUDIENCE_LABELS))
-@pytest.mark.parametrize("name", list(CASES))
+@pytest.mark.parametrize("name", CASES)
 def test_no_page_ends_with_a_heading_or_table_header_and_none_is_nearly_empty(name: str, audience: Audience) -> None:
     pages = lines_of(name, audience)
     numbers = sorted(pages)

@@ -3,31 +3,21 @@ stands, the best routes and their cost, and the three improvements worth most wi
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-from desktop.logic.case.demo import demo_cases
-from desktop.logic.case.model import Case
 from desktop.logic.packet.build import build_packet
 from desktop.logic.packet.text import best_routes, top_improvements
 from desktop.logic.rules.evaluation import Assessment, evaluate
 from desktop.logic.rules.fees import fee_lines
-from tests.logic.packet.test_packet_layout import SHAPES
+from tests.packets import CASES, case_assessment, case_packet, demo_assessment
 from tests.pdf_tools import page_texts, squeeze
 
-CASES: dict[str, object] = {**{f"demo-{k}": (lambda k=k: demo_cases()[k]) for k in ("healthy", "succession", "startup")},
-                            **{f"shape-{k}": v for k, v in SHAPES.items()}}
 
-
-@cache
 def summary(name: str) -> tuple[Assessment, list[str]]:
-    case: Case = CASES[name]()  # type: ignore[operator]
-    a = evaluate(case)
-    return a, page_texts(build_packet(a, "summary"), layout=False)
+    return case_assessment(name), page_texts(case_packet(name, "summary"), layout=False)
 
 
-@pytest.mark.parametrize("name", list(CASES))
+@pytest.mark.parametrize("name", CASES)
 def test_summary_is_one_page_with_the_best_routes_and_three_improvements(name: str) -> None:
     a, pages = summary(name)
     assert len(pages) == 1
@@ -46,7 +36,7 @@ def test_summary_is_one_page_with_the_best_routes_and_three_improvements(name: s
 
 
 def test_the_improvements_worth_most_unblock_the_most_routes() -> None:
-    a = evaluate(demo_cases()["succession"])
+    a = demo_assessment("succession")
     first = top_improvements(a)[0]
     # 債務超過 holds back more routes in play than any self-declared item.
     assert first.item.auto_rule in ("not_insolvent", "asset_surplus", "business_assets_separated")
@@ -54,7 +44,7 @@ def test_the_improvements_worth_most_unblock_the_most_routes() -> None:
 
 
 def test_best_routes_put_usable_routes_first_and_leave_out_routes_outside_the_situation() -> None:
-    a = evaluate(demo_cases()["healthy"])
+    a = demo_assessment("healthy")
     best = best_routes(a)
     assert 1 <= len(best) <= 3
     assert [r.verdict for r in best] == sorted((r.verdict for r in best),

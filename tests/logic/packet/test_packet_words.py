@@ -9,10 +9,11 @@ from functools import cache
 import pytest
 
 from desktop.logic.case.demo import demo_cases
-from desktop.logic.packet.build import Audience, build_packet
+from desktop.logic.packet.build import Audience
 from desktop.logic.rules.evaluation import evaluate
 from desktop.logic.rules.json_export import assessment_to_dict
 from desktop.logic.rules.sources import bibliography, cite, registry
+from tests.packets import demo_packet
 from tests.pdf_tools import page_texts, squeeze
 
 # Condition ids (A1, B1, F1, R3a), checksheet ids (GL-1.5) and source tags (S004, W7).
@@ -22,7 +23,7 @@ INTERNAL_ID = re.compile(r"(?<![A-Za-z0-9/._%-])(S0\d\d|W\d+|GL-\d|[A-H]\d(?!\d)
 
 @cache
 def pages(name: str, audience: Audience) -> list[str]:
-    return page_texts(build_packet(evaluate(demo_cases()[name]), audience), layout=False)
+    return page_texts(demo_packet(name, audience), layout=False)
 
 
 @pytest.mark.parametrize("audience", ["bank", "coordinator", "internal"])
