@@ -324,14 +324,18 @@ def _lay_out_field(field: YenField | DateField, beside: QLabel, inline_error: bo
         box.addWidget(beside)
     if inline_error:
         box.addWidget(field.error)
+    else:
+        field.error.setParent(field)  # kept hidden; owned by the field so it goes with it
     field.setFocusProxy(field.edit)
 
 
 def _show_field_error(field: YenField | DateField, message: str) -> None:
     """The message under the field (when it has room for one), its red border, and the signal."""
+    if not message and not field.has_error():
+        return  # already clear: a page load clears every field, and each signal redrew the page's messages
     field.error.setText(ERROR_PREFIX + message if message else "")
-    # Outside a layout (a table cell) the label has no parent and must never show as a window.
-    field.error.setVisible(bool(message) and field.error.parent() is not None)
+    # Outside the layout (a table cell, the 決算 grid) the label has no room and stays hidden.
+    field.error.setVisible(bool(message) and field.layout().indexOf(field.error) >= 0)
     field.edit.setProperty("invalid", bool(message))
     field.edit.setStyleSheet(invalid_style(field.edit.palette()) if message else "")
     field.errorChanged.emit(message)
@@ -502,6 +506,10 @@ class RecordTable(QWidget):
         for index, row in enumerate(self._rows):
             self._append_row(index, row)
         self._chain_focus()
+
+    def shows(self, rows: Sequence[Any]) -> bool:
+        """The cells show exactly these rows, none with an entry in error."""
+        return list(rows) == self._rows and not self._errors and self.table.rowCount() == len(self._rows)
 
     def set_names(self, names: Sequence[str]) -> None:
         """The names the "name" columns offer; a cell being typed in keeps its text."""

@@ -58,6 +58,7 @@ class MainWizard(QWizard):
         super().__init__()
         self.session = CaseSession(data_dir, today, self)
         self._jump: int | None = None
+        self._passing = False  # going back through pages on the way to another (jump_to)
         self._closing = False
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.IndependentPages, True)
@@ -192,8 +193,14 @@ class MainWizard(QWizard):
         self.ensure_pages()
         plan = jump_plan(list(self.visitedIds()), target)
         if plan.direction == "back":
-            for _ in range(plan.steps):
-                self.back()
+            # The pages on the way are left at once: they are not filled from the case on the way.
+            self._passing = True
+            try:
+                for _ in range(plan.steps - 1):
+                    self.back()
+            finally:
+                self._passing = False
+            self.back()
         elif plan.direction == "forward":
             self._jump = target
             try:
@@ -206,11 +213,11 @@ class MainWizard(QWizard):
             self.jump_to(row)
 
     def _on_page_changed(self, page_id: int) -> None:
-        if page_id < 0:
+        if page_id < 0 or self._passing:
             return
         page = self.page(page_id)
         assert isinstance(page, CasePage)
-        page.load(fresh=False)
+        page.enter()
         page.show_results()
         self.side.blockSignals(True)
         self.side.setCurrentRow(page_id)

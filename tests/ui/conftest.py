@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,10 @@ def dirs(tmp_path: Path) -> AppDirs:
 @pytest.fixture
 def no_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     """Fail loudly if a test would block on a real modal dialog; record error/info messages."""
+    return stub_dialogs(monkeypatch)
+
+
+def stub_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(dialogs, "error", lambda parent, title, message: shown.append((title, message)))
     monkeypatch.setattr(dialogs, "info", lambda parent, title, message: shown.append((title, message)))
@@ -51,3 +56,19 @@ def wizard(qtbot, dirs: AppDirs, no_dialogs: list[tuple[str, str]],
     window.activateWindow()
     qtbot.waitActive(window)  # focus (and so editingFinished on Tab) needs an active window
     return window
+
+
+@pytest.fixture(scope="module")
+def shared_wizard(qapp, tmp_path_factory: pytest.TempPathFactory) -> Iterator[MainWizard]:
+    """One window for a module's tests that only look at pages (and at most load a demo case,
+    which replaces everything): its pages are built once, not once per test."""
+    root = tmp_path_factory.mktemp("shared")
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        stub_dialogs(monkeypatch)
+        _app, window = create_app([], AppDirs(root / "data", root / "log"), today=lambda: TODAY)
+        window.session.new_case()
+        window.show()
+        yield window
+        window.session._set_dirty(False)
+        window.close()
+        window.deleteLater()

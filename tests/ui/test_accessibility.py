@@ -48,15 +48,15 @@ def test_every_input_on_every_page_has_an_accessible_name(wizard):
     assert checked > 150
 
 
-def test_every_input_is_reachable_with_tab(wizard):
+def test_every_input_is_reachable_with_tab(shared_wizard):
     for info in PAGES:
-        wizard.jump_to(info.id)
-        for widget in _inputs(wizard.currentPage()):
+        shared_wizard.jump_to(info.id)
+        for widget in _inputs(shared_wizard.currentPage()):
             assert widget.focusPolicy() & widget.focusPolicy().TabFocus, (info.title, accessible_name(widget))
 
 
-def test_page_titles_and_purposes_are_shown(wizard):
+def test_page_titles_and_purposes_are_shown(shared_wizard):
     for info in PAGES:
-        wizard.jump_to(info.id)
-        assert wizard.currentPage().title() == info.title
-        assert wizard.currentPage().subTitle() == info.purpose
+        shared_wizard.jump_to(info.id)
+        assert shared_wizard.currentPage().title() == info.title
+        assert shared_wizard.currentPage().subTitle() == info.purpose

@@ -95,6 +95,7 @@ def test_an_error_message_does_not_move_the_columns(qtbot, wizard):
     type_yen(qtbot, field, "1,2,3")
     qtbot.wait(50)
     assert field.has_error() and field.error.isHidden()
+    assert field.error.parent() is field  # not a window of its own, and deleted with its field
     assert "現預金（前期）：桁区切りのカンマ" in page.messages.text()
     assert places() == before
 

@@ -49,3 +49,15 @@ def test_first_choice_cannot_be_unset_while_routes_are_ticked(wizard) -> None:
     choose(page.first_choice, None)  # the combo's 未選択 entry
     assert wizard.session.case.selected_routes == before
     assert page.first_choice.value() == before[0]
+
+
+def test_a_jump_back_fills_only_the_page_it_lands_on(wizard, monkeypatch) -> None:
+    for key in ("company", "lenders", "financials", "governance", "routes"):
+        wizard.jump_to(PAGE_IDS[key])  # visited in order: a jump to 会社概要 goes back through them
+    loaded: list[str] = []
+    for key, page in wizard.pages.items():
+        monkeypatch.setattr(page, "load", lambda fresh, key=key: loaded.append(key))
+    wizard.side.setCurrentRow(PAGE_IDS["company"])
+    assert wizard.currentId() == PAGE_IDS["company"]
+    assert loaded == ["company"]
+    assert wizard.side.currentRow() == PAGE_IDS["company"]

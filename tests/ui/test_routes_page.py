@@ -35,11 +35,12 @@ def screen_texts(page: QWidget) -> list[str]:
 
 
 @pytest.mark.parametrize("name", ["healthy", "succession", "startup"])
-def test_no_internal_id_on_the_pages_that_show_results(wizard, name: str) -> None:
-    wizard.session.load_demo(demo_cases()[name])
+def test_no_internal_id_on_the_pages_that_show_results(shared_wizard, name: str) -> None:
+    # One window for the three cases: opening a case replaces what every page shows.
+    shared_wizard.session.load_demo(demo_cases()[name])
     for key in ("governance", "routes", "negotiation", "output"):
-        wizard.jump_to(PAGE_IDS[key])
-        found = [m.group(0) + "：" + text[:60] for text in screen_texts(wizard.currentPage())
+        shared_wizard.jump_to(PAGE_IDS[key])
+        found = [m.group(0) + "：" + text[:60] for text in screen_texts(shared_wizard.currentPage())
                  for m in INTERNAL_ID.finditer(text)]
         assert found == [], key
 

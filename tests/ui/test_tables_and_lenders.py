@@ -52,6 +52,7 @@ def test_a_typed_balance_is_kept_on_leaving_the_cell_and_the_page(qtbot, wizard)
     wizard.next()
     wizard.back()
     assert page.loans.cell(0, "balance_yen").edit.text() == "50,000,000"
+    assert page.loans.cell(0, "balance_yen") is balance  # rows the case still has are not rebuilt
     assert wizard.session.case.loans[0].lender == "みなと銀行"
 
 

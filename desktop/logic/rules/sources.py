@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from pydantic import BaseModel, ConfigDict, RootModel
 
@@ -60,6 +60,9 @@ def tags_in(ref: str) -> list[str]:
     return list(dict.fromkeys(m.group(0) for m in _TAG.finditer(ref)))
 
 
+# Every evaluation (each keystroke in the wizard) passes the same rule texts here again: about a
+# fifth of an evaluation's time before they were remembered. Bounded: some terms carry amounts.
+@lru_cache(maxsize=4096)
 def readable(text: str) -> str:
     """Prose (a note, a term) with any tag it cites replaced by the document's short name and the
     developers' own pointers removed."""

@@ -75,6 +75,8 @@ class CasePage(QWizardPage):
         self.setObjectName(f"page_{info.key}")
         self._loaders: list[Callable[[bool], None]] = []
         self.built = False
+        # An undo/redo changed the case while the page was out of view: refill it fresh on entry.
+        self._stale = False
         self._outer = QVBoxLayout(self)
         self._outer.setContentsMargins(0, 0, 0, 0)
         session.assessed.connect(self._on_assessed)
@@ -118,6 +120,11 @@ class CasePage(QWizardPage):
         for loader in self._loaders:
             loader(fresh)
 
+    def enter(self) -> None:
+        """Fill the page as it comes into view (fresh after an undo/redo made while it was not)."""
+        fresh, self._stale = self._stale, False
+        self.load(fresh=fresh)
+
     def show_results(self) -> None:
         """Update what the page shows from the latest assessment."""
 
@@ -128,13 +135,20 @@ class CasePage(QWizardPage):
     def _on_replaced(self) -> None:
         # Another case: nothing the page shows or keeps may come from the previous one.
         if self.built:
+            self._stale = False
             self.reset_view()
             self.load(fresh=True)
 
     def _on_restored(self) -> None:
-        # Undo/redo: same case, so the page keeps its place; every field shows the case again.
-        if self.built:
+        # Undo/redo: same case, so the page keeps its place; every field shows the case again,
+        # at once on the page in view and on entry on the others (each undo waited for all).
+        if not self.built:
+            return
+        wizard = self.wizard()
+        if wizard is not None and wizard.currentPage() is self:
             self.load(fresh=True)
+        else:
+            self._stale = True
 
     def reset_view(self) -> None:
         """Forget the page's own state (scroll positions, table selections); subclasses add
@@ -274,8 +288,15 @@ class CasePage(QWizardPage):
                          merge_key=f"{path}#cells" if len(old) == len(rows) else None) and len(rows) < len(old):
                 notice.show_for(f"{name}の行（{removed}）を削除しました。" if removed else f"{name}の行を削除しました。")
 
+        def load(fresh: bool) -> None:
+            rows = _read(self.case, path)
+            # Re-entering the page keeps cells that already show the case's rows: rebuilding
+            # every cell widget cost more than showing the page.
+            if fresh or not table.shows(rows):
+                table.set_rows(rows)
+
         table.edited.connect(write)
-        self._loaders.append(lambda fresh: table.set_rows(_read(self.case, path)))
+        self._loaders.append(load)
         return notice
 
     def add_loader(self, loader: Callable[[bool], None]) -> None:

@@ -345,12 +345,15 @@ class FinancialsPage(CasePage):
     # --- paste from a spreadsheet ---------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         # Ctrl+V and the context menu's 貼り付け of several cells fill the grid from that cell;
-        # one cell is pasted into the field as usual.
-        if isinstance(watched, QLineEdit) and (cell := self._cell_of(watched)) is not None:
-            if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+        # one cell is pasted into the field as usual. Every event of the grid's fields passes
+        # here (paints, focus, each key): the field is looked up only for these two kinds.
+        kind = event.type()
+        if kind in (QEvent.Type.KeyPress, QEvent.Type.ContextMenu) and isinstance(watched, QLineEdit) \
+                and (cell := self._cell_of(watched)) is not None:
+            if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
                     and event.matches(QKeySequence.StandardKey.Paste):
                 return self.paste(*cell)
-            if event.type() == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
+            if kind == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
                 menu = watched.createStandardContextMenu()
                 paste = menu.findChild(QObject, "edit-paste")
                 if paste is not None:

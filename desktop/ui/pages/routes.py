@@ -198,10 +198,10 @@ class RoutesPage(CasePage):
     def show_results(self) -> None:
         assessment = self.session.assessment
         show_banner(self.banner, self.session.evaluation_error)
-        for card in self.cards.values():
-            card.setVisible(assessment is not None)  # never another case's verdicts
         self.first_choice.setEnabled(assessment is not None)
         if assessment is None:
+            for card in self.cards.values():
+                card.hide()  # never another case's verdicts
             self.counts.setText("このケースはまだ判定できていません。")
             self.first_choice.blockSignals(True)
             self.first_choice.clear()  # its texts carry the previous case's marks
@@ -221,6 +221,8 @@ class RoutesPage(CasePage):
         self.table.blockSignals(True)
         self.table.fill(route_rows(assessment.routes), selected[0] if selected else None, selected)
         self.table.blockSignals(False)
+        # Only the shown card is made visible (select_route): showing all eleven and hiding ten
+        # again laid out every card's conditions table on each edit.
         wanted = self.shown or (selected[0] if selected else self.table.route_ids[0])
         self.select_route(wanted)
         self._load_first_choice(ordered(assessment.routes))
