@@ -80,13 +80,13 @@ def run_smoke(out_dir: Path, native: bool = False) -> list[str]:
     report.append("rules ok: " + ", ".join(f"{r.route_id}={r.verdict}" for r in assessment.routes))
     target = out_dir / "smoke-packet.pdf"
     write_packet(assessment, target)
+    _check(target.stat().st_size > 10_000, "PDF が小さすぎます")
+    report.append(f"packet ok: {target} ({target.stat().st_size:,} bytes)")
     # Without its C accelerators reportlab falls back to Python silently, a fifth slower.
     from reportlab.lib.rl_accel import fp_str
 
     _check(fp_str.__module__ == "_rl_accel", "reportlab の高速化モジュール（_rl_accel）が読み込まれていません")
     report.append("reportlab accelerators ok")
-    _check(target.stat().st_size > 10_000, "PDF が小さすぎます")
-    report.append(f"packet ok: {target} ({target.stat().st_size:,} bytes)")
     # Printing renders pages with PDFium and paints them through QtPrintSupport: both must be in the build.
     from desktop.ui.printing import new_printer, print_pdf
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
@@ -98,11 +97,9 @@ def keep(flowable: Flowable) -> Flowable:
     return flowable
 
 
-@cache
 def cited(source: str) -> str:
     """How a source is printed in the packet: every source goes through here, and reads as the
-    documents' names (「信用保証協会 説明書 §1」), never the rule data's tags (S004). Sources are
-    rule data (a few hundred notes, the same for every case): each is made readable once."""
+    documents' names (「信用保証協会 説明書 §1」), never the rule data's tags (S004)."""
     return cite(source)
 
 
